@@ -1,0 +1,89 @@
+// Lint, with the architecture's import boundaries (DESIGN.md) as rules. Each rule's
+// message says why the boundary exists, so a developer who trips it knows what to do.
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+const DB_PACKAGES = ['kysely', 'better-sqlite3', 'pg'];
+const IO_MODULES = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'net', 'node:net', 'http', 'node:http', 'child_process', 'node:child_process', 'sharp'];
+
+const onlyStoresTouchTheDatabase = {
+  paths: DB_PACKAGES.map((name) => ({
+    name,
+    message: 'Only *-store.ts files and src/storage/ touch the database, and they return domain objects. Add a store method and call it from a service.',
+  })),
+};
+
+const restrict = (...groups) => ({
+  'no-restricted-imports': ['error', { paths: groups.flatMap((g) => g.paths ?? []), patterns: groups.flatMap((g) => g.patterns ?? []) }],
+});
+
+export default defineConfig(
+  { ignores: ['dist/', 'node_modules/', 'data/', 'test-results/', 'scratch/'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always'],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read the environment only in src/config.ts (once, into a frozen Config); take what you need from Config.',
+        },
+      ],
+    },
+  },
+  // Everything but stores and storage/ stays off the database.
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/**/*-store.ts', 'src/storage/**', 'src/**/*.test.ts'],
+    rules: restrict(onlyStoresTouchTheDatabase),
+  },
+  // http/ calls domain services; it never reaches into storage.
+  {
+    files: ['src/http/**'],
+    rules: restrict(onlyStoresTouchTheDatabase, {
+      patterns: [
+        {
+          group: ['**/storage/**', '**/*-store', '**/*-store.ts'],
+          message: 'http/ never touches storage directly: call a domain service (DESIGN.md, "Rules that keep the shape").',
+        },
+      ],
+    }),
+  },
+  // render/ is pure: props in, HTML out.
+  {
+    files: ['src/render/**'],
+    rules: restrict(onlyStoresTouchTheDatabase, {
+      paths: IO_MODULES.map((name) => ({
+        name,
+        message: 'render/ is pure: props in, HTML out, no I/O. Load data in http/ and pass it in as props.',
+      })),
+      patterns: [
+        {
+          group: ['**/storage/**', '**/*-store', '**/*-store.ts', '**/*-service', '**/*-service.ts', '**/services', '**/services.ts', '**/http/**', '**/config', '**/config.ts'],
+          message: 'render/ is pure: props in, HTML out. It may import domain types (x.ts), lib/ and richtext/, never services, stores, http or config.',
+        },
+      ],
+    }),
+  },
+  // lib/ and richtext/ are pure helpers: no I/O, no services.
+  {
+    files: ['src/lib/**', 'src/richtext/**'],
+    rules: restrict(onlyStoresTouchTheDatabase, {
+      paths: IO_MODULES.map((name) => ({ name, message: 'lib/ and richtext/ are pure (no I/O), so they can be used anywhere and tested alone.' })),
+      patterns: [
+        {
+          group: ['**/domain/**', '**/http/**', '**/render/**', '**/services', '**/services.ts', '**/storage/**'],
+          message: 'lib/ and richtext/ sit below everything else: they import nothing from the app, only each other.',
+        },
+      ],
+    }),
+  },
+  // config.ts is the one place that reads the environment; scripts and test helpers configure the run.
+  {
+    files: ['src/config.ts', 'scripts/**', 'test/helpers/**'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);

@@ -1,0 +1,55 @@
+/**
+ * buildApp(services): the Fastify instance with every plugin registered. It never
+ * listens; main.ts does, and tests use app.inject().
+ */
+import compress from '@fastify/compress';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { buildAssetBundle } from './http/assets/asset-bundle.ts';
+import { assetsPlugin } from './http/assets/assets-plugin.ts';
+import { createErrorResponder, errorsPlugin } from './http/plugins/errors-plugin.ts';
+import { securityHeadersPlugin } from './http/plugins/security-headers-plugin.ts';
+import { mediaRoutes } from './http/site/media-routes.ts';
+import { siteRoutes } from './http/site/site-routes.ts';
+import type { Services } from './services.ts';
+
+export interface BuildAppOptions {
+  /** Log requests (off in tests). */
+  logger?: boolean;
+}
+
+export async function buildApp(services: Services, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const { config } = services;
+  const assets = buildAssetBundle();
+  const respondError = createErrorResponder({ services, assets: assets.urls });
+  const app = Fastify({
+    logger: options.logger ? { level: config.logLevel } : false,
+    // Slugs of long Hindi headlines run past find-my-way's default of 100 characters.
+    maxParamLength: 400,
+    trustProxy: false,
+    bodyLimit: 1_048_576,
+    // A path that is not valid UTF-8 or has a broken %-escape: answer with our 400 page.
+    frameworkErrors: (error, request, reply) => {
+      void respondError(request, reply, error.code === 'FST_ERR_BAD_URL' ? 'BAD_URL' : 'BAD_REQUEST');
+    },
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.length > config.maxUrlLength) return respondError(request, reply, 'URL_TOO_LONG');
+    const [path = '', query] = request.url.split(/\?(.*)/s, 2);
+    // One address per page: drop a trailing slash. A path starting with '//' is never
+    // redirected, so the redirect cannot point at another host.
+    if (path.length > 1 && path.endsWith('/') && !path.startsWith('//')) {
+      const target = path.replace(/\/+$/, '') || '/';
+      return reply.redirect(query ? `${target}?${query}` : target, 301);
+    }
+    return undefined;
+  });
+
+  await app.register(securityHeadersPlugin);
+  await app.register(errorsPlugin, { services, assets: assets.urls });
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
+  await app.register(assetsPlugin, { bundle: assets });
+  await app.register(mediaRoutes, { services });
+  await app.register(siteRoutes, { services, assets: assets.urls });
+  return app;
+}

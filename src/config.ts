@@ -1,0 +1,83 @@
+/**
+ * The one place that reads `process.env`. It is read once, validated, and frozen;
+ * everything else receives a `Config`. Units are in the names (…Bytes, …Ms).
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; sqlitePath: string }
+  | { dialect: 'postgres'; url: string };
+
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly database: DatabaseConfig;
+  /** Where uploaded and generated media files live. */
+  readonly mediaDir: string;
+  /** Load the demo site into an empty database at start. */
+  readonly loadDemoIfEmpty: boolean;
+  /** Public origin, used for canonical links; derived from host and port when unset. */
+  readonly siteUrl: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Longest request URL accepted; longer ones get 414. */
+  readonly maxUrlLength: number;
+}
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const EnvSchema = z.object({
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('data'),
+  SAMACHAR_DEMO: bool.default(true),
+  SITE_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the environment once into a frozen Config. Throws ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return defineConfig({
+    host: e.HOST,
+    port: e.PORT,
+    database: e.DATABASE_URL
+      ? { dialect: 'postgres', url: e.DATABASE_URL }
+      : { dialect: 'sqlite', sqlitePath: path.join(dataDir, 'samachar.db') },
+    mediaDir: path.join(dataDir, 'media'),
+    loadDemoIfEmpty: e.SAMACHAR_DEMO,
+    siteUrl: e.SITE_URL ?? `http://localhost:${e.PORT}`,
+    logLevel: e.LOG_LEVEL,
+  });
+}
+
+/** Builds a Config from parts (tests and tools); fills the defaults loadConfig would. */
+export function defineConfig(
+  parts: Partial<Config> & Pick<Config, 'database' | 'mediaDir'>,
+): Config {
+  return Object.freeze({
+    host: '127.0.0.1',
+    port: 3000,
+    loadDemoIfEmpty: false,
+    siteUrl: 'http://localhost:3000',
+    logLevel: 'info' as const,
+    maxUrlLength: 2048,
+    ...parts,
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * Loads the demo site: the reference article, the stories of its Updates list,
+ * the original demo stories, sections, authors, tags, photos and the COVID-19 CASES
+ * box. Everything goes through the same services the newsroom uses, so the demo is
+ * validated like real content.
+ */
+import sharp from 'sharp';
+import type { Block } from '../richtext/rich-text.ts';
+import type { Services } from '../services.ts';
+import type { DemoArticle, DemoPhoto } from './demo-content.ts';
+import { covidWidget, demoArticles, demoAuthors, demoSections } from './content/index.ts';
+import { DemoStore } from './demo-store.ts';
+import { placeholderSvg } from './placeholder-image.ts';
+
+export interface DemoReport {
+  loaded: boolean;
+  articles: number;
+  photos: number;
+}
+
+export interface LoadDemoOptions {
+  /** Remove existing content first. Without it, a database that has articles is left alone. */
+  reset?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function loadDemo(services: Services, options: LoadDemoOptions = {}): Promise<DemoReport> {
+  if (options.reset) await new DemoStore(services.storage.db).clearContent();
+  else if ((await services.articles.count()) > 0) return { loaded: false, articles: 0, photos: 0 };
+
+  const sectionIds = new Map<string, number>();
+  for (const [position, s] of demoSections.entries()) {
+    const section = await services.sections.create({ ...s, position });
+    sectionIds.set(s.slug, section.id);
+  }
+  const authorIds = new Map<string, number>();
+  for (const a of demoAuthors) authorIds.set(a.slug, (await services.authors.create(a)).id);
+
+  const photoIds = new Map<string, number>();
+  const photo = async (p: DemoPhoto): Promise<number> => {
+    const known = photoIds.get(p.key);
+    if (known !== undefined) return known;
+    const png = await sharp(Buffer.from(placeholderSvg(p))).png({ compressionLevel: 1 }).toBuffer();
+    const media = await services.media.ingest(png, { alt: p.alt, caption: p.caption, credit: p.credit });
+    photoIds.set(p.key, media.id);
+    return media.id;
+  };
+
+  let done = 0;
+  for (const article of demoArticles) {
+    await createDemoArticle(services, article, { sectionIds, authorIds, photo });
+    options.onProgress?.(++done, demoArticles.length);
+  }
+  await services.widgets.save(covidWidget.key, covidWidget.title, {
+    rows: covidWidget.rows,
+    source: covidWidget.source,
+    asOf: covidWidget.asOf,
+  });
+  return { loaded: true, articles: done, photos: photoIds.size };
+}
+
+interface Lookups {
+  sectionIds: Map<string, number>;
+  authorIds: Map<string, number>;
+  photo: (p: DemoPhoto) => Promise<number>;
+}
+
+async function createDemoArticle(services: Services, a: DemoArticle, lookups: Lookups): Promise<number> {
+  const sectionId = lookups.sectionIds.get(a.section);
+  if (sectionId === undefined) throw new Error(`demo article "${a.headline}": unknown section ${a.section}`);
+  const authorIds = a.authors.map((slug) => {
+    const id = lookups.authorIds.get(slug);
+    if (id === undefined) throw new Error(`demo article "${a.headline}": unknown author ${slug}`);
+    return id;
+  });
+  const tagIds: number[] = [];
+  for (const name of a.tags) tagIds.push((await services.tags.findOrCreate(name)).id);
+  const blocks: Block[] = [];
+  for (const b of a.body) {
+    if ('p' in b) blocks.push({ type: 'paragraph', content: [{ text: b.p }] });
+    else if ('h' in b) blocks.push({ type: 'heading', level: 2, text: b.h });
+    else if ('photo' in b) blocks.push({ type: 'image', mediaId: await lookups.photo(b.photo) });
+    else if ('quote' in b) blocks.push({ type: 'quote', content: [{ text: b.quote }], ...(b.cite ? { cite: b.cite } : {}) });
+    else blocks.push({ type: 'list', ordered: false, items: b.list.map((text) => [{ text }]) });
+  }
+  const publishedAt = new Date(a.publishedAt);
+  return services.articles.create({
+    sectionId,
+    headline: a.headline,
+    dek: a.dek,
+    body: { version: 1, blocks },
+    heroMediaId: await lookups.photo(a.hero),
+    tagIds,
+    authorIds,
+    status: 'published',
+    publishedAt,
+    updatedAt: a.updatedAt ? new Date(a.updatedAt) : publishedAt,
+    createdAt: publishedAt,
+    commentsOpen: true,
+    ...(a.slug ? { slug: a.slug } : {}),
+  });
+}

@@ -1,0 +1,64 @@
+import { DomainError } from '../../errors.ts';
+import { slugify } from '../../lib/slug.ts';
+import { mediaIdsOf, parseRichText } from '../../richtext/rich-text.ts';
+import { type Article, type ArticleSummary, isPublic, type NewArticle, type Paged } from './article.ts';
+import type { ArticleStore, ListFilter } from './article-store.ts';
+
+/** Highest page number a reader may ask for: deep offsets are costly and no reader goes there. */
+export const MAX_PAGE = 1000;
+
+export class ArticleService {
+  constructor(private readonly store: ArticleStore) {}
+
+  /** The article if readers may see it at `now`; null otherwise (draft, scheduled, missing). */
+  async getPublic(id: number, now: Date): Promise<Article | null> {
+    const article = await this.store.findById(id);
+    return article && isPublic(article, now) ? article : null;
+  }
+
+  async listPublic(now: Date, filter: ListFilter, page: number, pageSize: number): Promise<Paged<ArticleSummary>> {
+    if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE) throw new DomainError('NOT_FOUND', 'page');
+    const result = await this.store.listPublic(now, filter, pageSize, (page - 1) * pageSize);
+    return { ...result, page, pageSize, pageCount: Math.max(1, Math.ceil(result.total / pageSize)) };
+  }
+
+  async latest(now: Date, limit: number, filter: ListFilter = {}): Promise<ArticleSummary[]> {
+    return (await this.store.listPublic(now, filter, limit, 0)).items;
+  }
+
+  /** Stories sharing tags with the article; topped up from its section when there are too few. */
+  async related(now: Date, article: Pick<ArticleSummary, 'id' | 'section'>, limit: number): Promise<ArticleSummary[]> {
+    const byTags = await this.store.listRelated(now, article.id, limit);
+    if (byTags.length >= limit) return byTags;
+    const more = await this.latest(now, limit - byTags.length, {
+      sectionId: article.section.id,
+      excludeIds: [article.id, ...byTags.map((a) => a.id)],
+    });
+    return [...byTags, ...more];
+  }
+
+  count(): Promise<number> {
+    return this.store.countAll();
+  }
+
+  /**
+   * Creates an article. The body is validated against the block allowlist; the slug
+   * is transliterated from the headline unless given. Returns the new article's id.
+   */
+  async create(input: NewArticle): Promise<number> {
+    const headline = input.headline.normalize('NFC').trim();
+    if (!headline || headline.length > 300) throw new DomainError('INVALID_INPUT', 'headline');
+    if (input.dek.length > 600) throw new DomainError('INVALID_INPUT', 'dek');
+    const body = parseRichText(input.body);
+    const slug = input.slug ?? slugify(headline, { maxLength: 80 });
+    if (!/^([a-z0-9]+(-[a-z0-9]+)*)?$/.test(slug)) throw new DomainError('INVALID_INPUT', 'slug');
+    if (mediaIdsOf(body).some((id) => id <= 0)) throw new DomainError('INVALID_INPUT', 'body');
+    return this.store.insert({ ...input, headline, dek: input.dek.normalize('NFC').trim(), body, slug });
+  }
+
+  /** Changes the slug (a headline rewrite); old links keep working through the id. */
+  async rename(id: number, slug: string): Promise<void> {
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) throw new DomainError('INVALID_INPUT', 'slug');
+    await this.store.updateSlug(id, slug);
+  }
+}

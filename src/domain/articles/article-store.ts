@@ -1,0 +1,269 @@
+/**
+ * Article queries. Returns domain objects (Article, ArticleSummary), never rows.
+ * Public lists only ever include published stories whose time has come; the `now`
+ * they compare against is passed in, so the store never reads the clock.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { RichText } from '../../richtext/rich-text.ts';
+import { parseRichTextJson } from '../../richtext/rich-text.ts';
+import { readBool, readCount, readOptionalTime, readTime, writeTime } from '../../storage/columns.ts';
+import type { Database } from '../../storage/schema.ts';
+import type { Author } from '../authors/author.ts';
+import type { Media } from '../media/media.ts';
+import type { MediaStore } from '../media/media-store.ts';
+import { toTag } from '../tags/tag-store.ts';
+import type { Article, ArticleSummary, NewArticle } from './article.ts';
+
+export interface ListFilter {
+  sectionId?: number;
+  tagId?: number;
+  authorId?: number;
+  /** Leave these ids out (e.g. the lead story, or the article being read). */
+  excludeIds?: number[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export class ArticleStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly media: MediaStore,
+  ) {}
+
+  private summaries(db: Kysely<Database> = this.db) {
+    return db
+      .selectFrom('articles as a')
+      .innerJoin('sections as s', 's.id', 'a.section_id')
+      .leftJoin('media as m', 'm.id', 'a.hero_media_id')
+      .select([
+        'a.id',
+        'a.slug',
+        'a.headline',
+        'a.dek',
+        'a.status',
+        'a.published_at',
+        'a.updated_at',
+        's.id as section_id',
+        's.slug as section_slug',
+        's.name as section_name',
+        'm.id as m_id',
+        'm.file_key as m_file_key',
+        'm.mime as m_mime',
+        'm.width as m_width',
+        'm.height as m_height',
+        'm.variant_widths as m_variant_widths',
+        'm.alt as m_alt',
+        'm.caption as m_caption',
+        'm.credit as m_credit',
+      ]);
+  }
+
+  private publicSummaries(now: Date, filter: ListFilter) {
+    let q = this.summaries()
+      .where('a.status', '=', 'published')
+      .where('a.published_at', '<=', writeTime(now));
+    if (filter.sectionId !== undefined) q = q.where('a.section_id', '=', filter.sectionId);
+    if (filter.tagId !== undefined) {
+      const tagId = filter.tagId;
+      q = q.where((eb) =>
+        eb.exists(
+          eb.selectFrom('article_tags as t').select('t.article_id').whereRef('t.article_id', '=', 'a.id').where('t.tag_id', '=', tagId),
+        ),
+      );
+    }
+    if (filter.authorId !== undefined) {
+      const authorId = filter.authorId;
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('article_authors as aa')
+            .select('aa.article_id')
+            .whereRef('aa.article_id', '=', 'a.id')
+            .where('aa.author_id', '=', authorId),
+        ),
+      );
+    }
+    if (filter.excludeIds && filter.excludeIds.length > 0) q = q.where('a.id', 'not in', filter.excludeIds);
+    return q;
+  }
+
+  async listPublic(now: Date, filter: ListFilter, limit: number, offset: number): Promise<Page<ArticleSummary>> {
+    const base = this.publicSummaries(now, filter);
+    const [rows, count] = await Promise.all([
+      base.orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(limit).offset(offset).execute(),
+      base.clearSelect().select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst(),
+    ]);
+    return { items: rows.map(toSummary), total: readCount(count?.n) };
+  }
+
+  /** Published stories sharing the most tags with `articleId`, newest first among equals. */
+  async listRelated(now: Date, articleId: number, limit: number): Promise<ArticleSummary[]> {
+    const rows = await this.publicSummaries(now, { excludeIds: [articleId] })
+      .innerJoin('article_tags as rt', 'rt.article_id', 'a.id')
+      .where('rt.tag_id', 'in', (eb) => eb.selectFrom('article_tags').select('tag_id').where('article_id', '=', articleId))
+      .groupBy([
+        'a.id', 'a.slug', 'a.headline', 'a.dek', 'a.status', 'a.published_at', 'a.updated_at',
+        's.id', 's.slug', 's.name',
+        'm.id', 'm.file_key', 'm.mime', 'm.width', 'm.height', 'm.variant_widths', 'm.alt', 'm.caption', 'm.credit',
+      ])
+      .orderBy((eb) => eb.fn.countAll(), 'desc')
+      .orderBy('a.published_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toSummary);
+  }
+
+  async findById(id: number): Promise<Article | null> {
+    const row = await this.summaries()
+      .select(['a.body', 'a.comments_open', 'a.created_at'])
+      .where('a.id', '=', id)
+      .executeTakeFirst();
+    if (!row) return null;
+    const body = parseRichTextJson(row.body);
+    const [tags, authors, bodyMedia] = await Promise.all([
+      this.db
+        .selectFrom('article_tags as at')
+        .innerJoin('tags as t', 't.id', 'at.tag_id')
+        .select(['t.id', 't.slug', 't.name'])
+        .where('at.article_id', '=', id)
+        .orderBy('at.position')
+        .execute(),
+      this.authorsOf(id),
+      this.media.findByIds(bodyMediaIds(body)),
+    ]);
+    return {
+      ...toSummary(row),
+      body,
+      bodyMedia,
+      tags: tags.map(toTag),
+      authors,
+      commentsOpen: readBool(row.comments_open),
+      createdAt: readTime(row.created_at),
+    };
+  }
+
+  private async authorsOf(articleId: number): Promise<Author[]> {
+    const rows = await this.db
+      .selectFrom('article_authors as aa')
+      .innerJoin('authors as au', 'au.id', 'aa.author_id')
+      .select(['au.id', 'au.slug', 'au.name', 'au.name_latin', 'au.bio', 'au.photo_media_id'])
+      .where('aa.article_id', '=', articleId)
+      .orderBy('aa.position')
+      .execute();
+    const photos = await this.media.findByIds(rows.flatMap((r) => (r.photo_media_id === null ? [] : [r.photo_media_id])));
+    return rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      name: r.name,
+      nameLatin: r.name_latin,
+      bio: r.bio,
+      photo: r.photo_media_id === null ? null : (photos.get(r.photo_media_id) ?? null),
+    }));
+  }
+
+  /** Inserts the article with its tags and authors in one transaction. */
+  async insert(input: NewArticle & { slug: string }): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const { id } = await trx
+        .insertInto('articles')
+        .values({
+          section_id: input.sectionId,
+          slug: input.slug,
+          headline: input.headline,
+          dek: input.dek,
+          body: JSON.stringify(input.body),
+          hero_media_id: input.heroMediaId,
+          status: input.status,
+          comments_open: input.commentsOpen,
+          published_at: input.publishedAt ? writeTime(input.publishedAt) : null,
+          updated_at: writeTime(input.updatedAt),
+          created_at: writeTime(input.createdAt),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await linkTaxonomy(trx, id, input.tagIds, input.authorIds);
+      return id;
+    });
+  }
+
+  async updateSlug(id: number, slug: string): Promise<void> {
+    await this.db.updateTable('articles').set({ slug }).where('id', '=', id).execute();
+  }
+
+  async countAll(): Promise<number> {
+    const row = await this.db.selectFrom('articles').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst();
+    return readCount(row?.n);
+  }
+}
+
+async function linkTaxonomy(trx: Transaction<Database>, articleId: number, tagIds: number[], authorIds: number[]) {
+  if (tagIds.length > 0) {
+    await trx
+      .insertInto('article_tags')
+      .values(tagIds.map((tagId, position) => ({ article_id: articleId, tag_id: tagId, position })))
+      .execute();
+  }
+  if (authorIds.length > 0) {
+    await trx
+      .insertInto('article_authors')
+      .values(authorIds.map((authorId, position) => ({ article_id: articleId, author_id: authorId, position })))
+      .execute();
+  }
+}
+
+function bodyMediaIds(body: RichText): number[] {
+  return [...new Set(body.blocks.flatMap((b) => (b.type === 'image' ? [b.mediaId] : [])))];
+}
+
+interface SummaryRow {
+  id: number;
+  slug: string;
+  headline: string;
+  dek: string;
+  status: ArticleSummary['status'];
+  published_at: Date | string | null;
+  updated_at: Date | string;
+  section_id: number;
+  section_slug: string;
+  section_name: string;
+  m_id: number | null;
+  m_file_key: string | null;
+  m_mime: string | null;
+  m_width: number | null;
+  m_height: number | null;
+  m_variant_widths: string | null;
+  m_alt: string | null;
+  m_caption: string | null;
+  m_credit: string | null;
+}
+
+function toSummary(row: SummaryRow): ArticleSummary {
+  const hero: Media | null =
+    row.m_id === null
+      ? null
+      : {
+          id: row.m_id,
+          fileKey: row.m_file_key ?? '',
+          mime: row.m_mime ?? '',
+          width: row.m_width ?? 0,
+          height: row.m_height ?? 0,
+          variantWidths: (row.m_variant_widths ?? '').split(',').filter(Boolean).map(Number),
+          alt: row.m_alt ?? '',
+          caption: row.m_caption ?? '',
+          credit: row.m_credit ?? '',
+        };
+  return {
+    id: row.id,
+    slug: row.slug,
+    headline: row.headline,
+    dek: row.dek,
+    section: { id: row.section_id, slug: row.section_slug, name: row.section_name },
+    hero,
+    status: row.status,
+    publishedAt: readOptionalTime(row.published_at),
+    updatedAt: readTime(row.updated_at),
+  };
+}

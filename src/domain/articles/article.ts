@@ -1,0 +1,79 @@
+import type { RichText } from '../../richtext/rich-text.ts';
+import type { Author } from '../authors/author.ts';
+import type { Media } from '../media/media.ts';
+import type { Section } from '../sections/section.ts';
+import type { Tag } from '../tags/tag.ts';
+
+export type ArticleStatus = 'draft' | 'review' | 'scheduled' | 'published' | 'unpublished';
+
+/** What a list of stories shows: enough for a card, no body. */
+export interface ArticleSummary {
+  readonly id: number;
+  readonly slug: string;
+  readonly headline: string;
+  readonly dek: string;
+  readonly section: Pick<Section, 'id' | 'slug' | 'name'>;
+  readonly hero: Media | null;
+  readonly status: ArticleStatus;
+  readonly publishedAt: Date | null;
+  readonly updatedAt: Date;
+}
+
+/** A whole story, with everything its page shows. */
+export interface Article extends ArticleSummary {
+  readonly body: RichText;
+  /** Photos the body shows, by id. */
+  readonly bodyMedia: ReadonlyMap<number, Media>;
+  readonly tags: readonly Tag[];
+  readonly authors: readonly Author[];
+  readonly commentsOpen: boolean;
+  readonly createdAt: Date;
+}
+
+export interface NewArticle {
+  sectionId: number;
+  headline: string;
+  dek: string;
+  body: RichText;
+  heroMediaId: number | null;
+  tagIds: number[];
+  authorIds: number[];
+  status: ArticleStatus;
+  publishedAt: Date | null;
+  updatedAt: Date;
+  createdAt: Date;
+  commentsOpen: boolean;
+  /** Latin slug; derived from the headline when not given. */
+  slug?: string;
+}
+
+/** One page of a longer list. */
+export interface Paged<T> {
+  readonly items: T[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+  readonly pageCount: number;
+}
+
+/** The path of an article: `/<section>/<slug>-<id>`. The id alone identifies it. */
+export function articlePath(article: Pick<ArticleSummary, 'id' | 'slug' | 'section'>): string {
+  return `/${article.section.slug}/${article.slug ? `${article.slug}-` : ''}${article.id}`;
+}
+
+/**
+ * Reads the id from the last path segment (`<slug>-<id>` or `<id>`).
+ * Returns null for anything that is not a plain positive integer within range,
+ * so a malformed segment is a 404, never a database error.
+ */
+export function parseArticleSegment(segment: string): { slug: string; id: number } | null {
+  const match = /^(?:([a-z0-9]+(?:-[a-z0-9]+)*)-)?([1-9][0-9]{0,9})$/.exec(segment);
+  if (!match) return null;
+  const id = Number(match[2]);
+  if (!Number.isSafeInteger(id) || id > 2_147_483_647) return null;
+  return { slug: match[1] ?? '', id };
+}
+
+export function isPublic(article: Pick<ArticleSummary, 'status' | 'publishedAt'>, now: Date): boolean {
+  return article.status === 'published' && article.publishedAt !== null && article.publishedAt <= now;
+}

@@ -1,0 +1,33 @@
+/** A section of the site (देश, विदेश, खेल …): its Latin slug is the first URL segment. */
+export interface Section {
+  readonly id: number;
+  readonly slug: string;
+  /** Name shown to readers (Hindi). */
+  readonly name: string;
+  readonly nameLatin: string;
+  readonly description: string;
+  readonly position: number;
+}
+
+export interface NewSection {
+  slug: string;
+  name: string;
+  nameLatin: string;
+  description?: string;
+  position?: number;
+}
+
+/**
+ * First URL segments that belong to the platform, so no section may take them.
+ * Guarantee: every route registered at the top level by src/http is in this list.
+ */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  'admin', 'api', 'assets', 'author', 'authors', 'feed', 'media', 'page', 'search', 'tag', 'tags',
+  'login', 'logout', 'robots.txt', 'favicon.ico', 'sitemap.xml', 'health',
+]);
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export function isValidSectionSlug(slug: string): boolean {
+  return slug.length <= 60 && SLUG.test(slug) && !RESERVED_SLUGS.has(slug);
+}

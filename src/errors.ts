@@ -1,0 +1,107 @@
+/**
+ * The error catalogue: every error a reader or client can see has a stable code,
+ * an HTTP status and a public message in Hindi and English. Anything else that is
+ * thrown is an internal error: it is logged, and the reader sees only INTERNAL.
+ */
+export interface CatalogueEntry {
+  readonly status: number;
+  readonly title: { readonly hi: string; readonly en: string };
+  readonly message: { readonly hi: string; readonly en: string };
+}
+
+export const ERRORS = {
+  NOT_FOUND: {
+    status: 404,
+    title: { hi: 'पेज नहीं मिला', en: 'Page not found' },
+    message: {
+      hi: 'आप जो पेज खोज रहे हैं, वह यहां नहीं है। हो सकता है लिंक पुराना हो या पता गलत लिखा गया हो।',
+      en: 'The page you are looking for is not here. The link may be old or the address mistyped.',
+    },
+  },
+  BAD_URL: {
+    status: 400,
+    title: { hi: 'गलत पता', en: 'Bad address' },
+    message: {
+      hi: 'इस पते को पढ़ा नहीं जा सका। कृपया लिंक जांचकर दोबारा कोशिश करें।',
+      en: 'This address could not be read. Please check the link and try again.',
+    },
+  },
+  URL_TOO_LONG: {
+    status: 414,
+    title: { hi: 'पता बहुत लंबा है', en: 'Address too long' },
+    message: {
+      hi: 'यह पता बहुत लंबा है। कृपया होम पेज से खबर खोजें।',
+      en: 'This address is too long. Please find the story from the home page.',
+    },
+  },
+  BAD_REQUEST: {
+    status: 400,
+    title: { hi: 'गलत अनुरोध', en: 'Bad request' },
+    message: {
+      hi: 'यह अनुरोध समझा नहीं जा सका।',
+      en: 'This request could not be understood.',
+    },
+  },
+  INVALID_INPUT: {
+    status: 400,
+    title: { hi: 'जानकारी सही नहीं है', en: 'Invalid input' },
+    message: {
+      hi: 'भेजी गई जानकारी में कोई गलती है। कृपया जांचकर दोबारा भेजें।',
+      en: 'Something in what was sent is not valid. Please check it and send it again.',
+    },
+  },
+  METHOD_NOT_ALLOWED: {
+    status: 405,
+    title: { hi: 'यह तरीका मान्य नहीं', en: 'Method not allowed' },
+    message: {
+      hi: 'इस पते पर यह अनुरोध नहीं किया जा सकता।',
+      en: 'This request cannot be made at this address.',
+    },
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    title: { hi: 'बहुत बड़ा', en: 'Too large' },
+    message: { hi: 'भेजी गई जानकारी बहुत बड़ी है।', en: 'What was sent is too large.' },
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    title: { hi: 'यह प्रारूप मान्य नहीं', en: 'Unsupported format' },
+    message: { hi: 'भेजी गई जानकारी का प्रारूप मान्य नहीं है।', en: 'The format of what was sent is not supported.' },
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    title: { hi: 'साइट अभी उपलब्ध नहीं', en: 'Temporarily unavailable' },
+    message: {
+      hi: 'साइट अभी कुछ देर के लिए उपलब्ध नहीं है। कृपया थोड़ी देर बाद दोबारा कोशिश करें।',
+      en: 'The site is unavailable for a moment. Please try again shortly.',
+    },
+  },
+  INTERNAL: {
+    status: 500,
+    title: { hi: 'कुछ गड़बड़ हो गई', en: 'Something went wrong' },
+    message: {
+      hi: 'हमारी ओर से कुछ गड़बड़ हो गई। कृपया थोड़ी देर बाद दोबारा कोशिश करें।',
+      en: 'Something went wrong on our side. Please try again shortly.',
+    },
+  },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** An error with a catalogue code, thrown by services and mapped to HTTP by the error plugin. */
+export class DomainError extends Error {
+  override name = 'DomainError';
+  constructor(
+    readonly code: ErrorCode,
+    /** The input field at fault, if one is. */
+    readonly field?: string,
+    /** Internal detail for logs; never shown to readers. */
+    detail?: string,
+  ) {
+    super(detail ?? (field ? `${code}: ${field}` : code));
+  }
+}
+
+export function catalogueEntry(code: ErrorCode): CatalogueEntry {
+  return ERRORS[code];
+}

@@ -1,0 +1,65 @@
+/**
+ * Turns every failure into a catalogue answer: a Hindi error page for readers, or
+ * `{ error: { code, message } }` under /api. Guarantee: an internal error's message
+ * and stack are logged, never sent; a reader sees only the catalogue's INTERNAL text.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { catalogueEntry, DomainError, type ErrorCode } from '../../errors.ts';
+import type { AssetUrls } from '../../render/chrome.ts';
+import { renderErrorPage } from '../../render/pages/error-page.tsx';
+import type { Services } from '../../services.ts';
+import { fallbackChrome, loadChrome } from '../site/page-context.ts';
+
+export interface ErrorsPluginOptions {
+  services: Services;
+  assets: AssetUrls;
+}
+
+const BY_STATUS: Record<number, ErrorCode> = {
+  400: 'BAD_REQUEST',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  414: 'URL_TOO_LONG',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/** The catalogue code for anything thrown. Unknown errors are INTERNAL. */
+export function codeFor(error: unknown): ErrorCode {
+  if (error instanceof DomainError) return error.code;
+  const status = (error as FastifyError | undefined)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) return BY_STATUS[status] ?? 'BAD_REQUEST';
+  return 'INTERNAL';
+}
+
+export function createErrorResponder({ services, assets }: ErrorsPluginOptions) {
+  return async function respond(request: FastifyRequest, reply: FastifyReply, code: ErrorCode): Promise<FastifyReply> {
+    const entry = catalogueEntry(code);
+    reply.code(entry.status).header('cache-control', 'no-store');
+    if (code === 'SERVICE_UNAVAILABLE') reply.header('retry-after', '30');
+    if (request.url.startsWith('/api/')) {
+      return reply.send({ error: { code, message: entry.message.en, messageHi: entry.message.hi } });
+    }
+    const now = services.now();
+    let chrome;
+    try {
+      chrome = code === 'INTERNAL' || code === 'SERVICE_UNAVAILABLE' ? fallbackChrome(services, assets, now) : await loadChrome(services, assets, now);
+    } catch {
+      chrome = fallbackChrome(services, assets, now);
+    }
+    return reply.header('content-type', 'text/html; charset=utf-8').send(renderErrorPage({ chrome, entry }));
+  };
+}
+
+export const errorsPlugin = fp<ErrorsPluginOptions>(async (app: FastifyInstance, options) => {
+  const respond = createErrorResponder(options);
+  app.setNotFoundHandler((request, reply) => respond(request, reply, 'NOT_FOUND'));
+  app.setErrorHandler((error, request, reply) => {
+    const code = codeFor(error);
+    if (code === 'INTERNAL') request.log.error({ err: error }, 'internal error');
+    else request.log.info({ code, field: error instanceof DomainError ? error.field : undefined }, 'request refused');
+    return respond(request, reply, code);
+  });
+});

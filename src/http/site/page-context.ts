@@ -1,0 +1,36 @@
+/**
+ * Gathers what every reader page shows around its content (settings, sections,
+ * the Updates list, the figures box) through the domain services.
+ */
+import { DEFAULT_SETTINGS } from '../../domain/settings/settings.ts';
+import type { AssetUrls, Chrome, Sidebar } from '../../render/chrome.ts';
+import type { Services } from '../../services.ts';
+
+/** How many stories the Updates box lists. */
+export const UPDATES_COUNT = 6;
+
+export async function loadChrome(services: Services, assets: AssetUrls, now: Date, currentSection?: string): Promise<Chrome> {
+  const [settings, sections] = await Promise.all([services.settings.get(), services.sections.list()]);
+  return {
+    settings,
+    sections,
+    assets,
+    siteUrl: services.config.siteUrl,
+    now,
+    ...(currentSection === undefined ? {} : { currentSection }),
+  };
+}
+
+/** Chrome that needs no database: for error pages when the database is what failed. */
+export function fallbackChrome(services: Services, assets: AssetUrls, now: Date): Chrome {
+  return { settings: DEFAULT_SETTINGS, sections: [], assets, siteUrl: services.config.siteUrl, now };
+}
+
+export async function loadSidebar(services: Services, now: Date, excludeId?: number): Promise<Sidebar> {
+  const settings = await services.settings.get();
+  const [updates, widget] = await Promise.all([
+    services.articles.latest(now, UPDATES_COUNT, excludeId === undefined ? {} : { excludeIds: [excludeId] }),
+    settings.sidebarWidget ? services.widgets.find(settings.sidebarWidget) : Promise.resolve(null),
+  ]);
+  return { updates, widget };
+}

@@ -1,0 +1,113 @@
+/**
+ * The reader site's pages: home, article, section, tag and author. Each handler
+ * asks domain services for data and hands it to a pure render function.
+ */
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { articlePath, parseArticleSegment } from '../../domain/articles/article.ts';
+import { DomainError } from '../../errors.ts';
+import { renderArticlePage } from '../../render/pages/article-page.tsx';
+import { renderHomePage } from '../../render/pages/home-page.tsx';
+import { renderListPage } from '../../render/pages/list-page.tsx';
+import type { AssetUrls } from '../../render/chrome.ts';
+import type { Services } from '../../services.ts';
+import { loadChrome, loadSidebar } from './page-context.ts';
+
+export interface SiteRoutesOptions {
+  services: Services;
+  assets: AssetUrls;
+}
+
+/** Stories per page on section, tag and author pages. */
+export const LIST_PAGE_SIZE = 15;
+const RELATED_COUNT = 4;
+
+/** Public pages may be kept briefly by browsers and CDNs; the page cache (a later issue) purges precisely. */
+const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=60, stale-if-error=86400';
+
+export function sendHtml(reply: FastifyReply, html: string, status = 200): FastifyReply {
+  return reply.code(status).header('content-type', 'text/html; charset=utf-8').send(html);
+}
+
+/** `?page=N`: absent is 1; anything but a plain number is a bad request. */
+function parsePage(query: unknown): number {
+  const raw = (query as Record<string, unknown> | undefined)?.page;
+  if (raw === undefined) return 1;
+  if (typeof raw !== 'string' || !/^[1-9][0-9]{0,3}$/.test(raw)) throw new DomainError('BAD_REQUEST', 'page');
+  return Number(raw);
+}
+
+export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { services, assets }) => {
+  const publicHtml = (reply: FastifyReply, html: string) => sendHtml(reply.header('cache-control', PUBLIC_CACHE), html);
+
+  app.get('/', async (_request, reply) => {
+    const now = services.now();
+    const [chrome, home, sidebar] = await Promise.all([
+      loadChrome(services, assets, now, ''),
+      services.home.get(now),
+      loadSidebar(services, now),
+    ]);
+    return publicHtml(reply, renderHomePage({ chrome, home, sidebar }));
+  });
+
+  app.get<{ Params: { section: string; story: string } }>('/:section/:story', async (request, reply) => {
+    const ref = parseArticleSegment(request.params.story);
+    if (!ref) throw new DomainError('NOT_FOUND');
+    const now = services.now();
+    const article = await services.articles.getPublic(ref.id, now);
+    if (!article) throw new DomainError('NOT_FOUND');
+    const canonical = articlePath(article);
+    // The id identifies the story; an old slug or section answers with the current address.
+    if (request.params.section !== article.section.slug || ref.slug !== article.slug) {
+      return reply.redirect(canonical, 301);
+    }
+    const [chrome, related, comments, sidebar] = await Promise.all([
+      loadChrome(services, assets, now, article.section.slug),
+      services.articles.related(now, article, RELATED_COUNT),
+      services.comments.listPublic(article.id),
+      loadSidebar(services, now, article.id),
+    ]);
+    return publicHtml(reply, renderArticlePage({ chrome, article, related, comments, sidebar }));
+  });
+
+  app.get<{ Params: { section: string } }>('/:section', async (request, reply) => {
+    const page = parsePage(request.query);
+    const section = await services.sections.findBySlug(request.params.section);
+    if (!section) throw new DomainError('NOT_FOUND');
+    const now = services.now();
+    const stories = await services.articles.listPublic(now, { sectionId: section.id }, page, LIST_PAGE_SIZE);
+    if (page > stories.pageCount) throw new DomainError('NOT_FOUND', 'page');
+    const [chrome, sidebar] = await Promise.all([loadChrome(services, assets, now, section.slug), loadSidebar(services, now)]);
+    return publicHtml(
+      reply,
+      renderListPage({ chrome, title: section.name, intro: section.description, basePath: `/${section.slug}`, stories, sidebar, showSection: false }),
+    );
+  });
+
+  app.get<{ Params: { slug: string } }>('/tag/:slug', async (request, reply) => {
+    const page = parsePage(request.query);
+    const tag = await services.tags.findBySlug(request.params.slug);
+    if (!tag) throw new DomainError('NOT_FOUND');
+    const now = services.now();
+    const stories = await services.articles.listPublic(now, { tagId: tag.id }, page, LIST_PAGE_SIZE);
+    if (page > stories.pageCount) throw new DomainError('NOT_FOUND', 'page');
+    const [chrome, sidebar] = await Promise.all([loadChrome(services, assets, now), loadSidebar(services, now)]);
+    return publicHtml(
+      reply,
+      renderListPage({ chrome, title: `#${tag.name}`, basePath: `/tag/${tag.slug}`, stories, sidebar, showSection: true }),
+    );
+  });
+
+  app.get<{ Params: { slug: string } }>('/author/:slug', async (request, reply) => {
+    const page = parsePage(request.query);
+    const author = await services.authors.findBySlug(request.params.slug);
+    if (!author) throw new DomainError('NOT_FOUND');
+    const now = services.now();
+    const stories = await services.articles.listPublic(now, { authorId: author.id }, page, LIST_PAGE_SIZE);
+    if (page > stories.pageCount) throw new DomainError('NOT_FOUND', 'page');
+    const [chrome, sidebar] = await Promise.all([loadChrome(services, assets, now), loadSidebar(services, now)]);
+    return publicHtml(
+      reply,
+      renderListPage({ chrome, title: author.name, intro: author.bio, basePath: `/author/${author.slug}`, stories, sidebar, showSection: true }),
+    );
+  });
+};

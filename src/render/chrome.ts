@@ -1,0 +1,34 @@
+/**
+ * What every page shows around its content, gathered by the http layer and passed
+ * in: render/ never fetches anything itself.
+ */
+import type { ArticleSummary } from '../domain/articles/article.ts';
+import type { Section } from '../domain/sections/section.ts';
+import type { SiteSettings } from '../domain/settings/settings.ts';
+import type { FiguresWidget } from '../domain/widgets/widget.ts';
+
+/** URLs of the hashed static assets, known at start. */
+export interface AssetUrls {
+  readonly css: string;
+  /** Font files worth preloading (the Devanagari subset, regular and bold). */
+  readonly preloadFonts: readonly string[];
+  readonly favicon: string;
+}
+
+export interface Chrome {
+  readonly settings: SiteSettings;
+  readonly sections: readonly Section[];
+  readonly assets: AssetUrls;
+  /** Public origin for canonical and og: URLs, e.g. `https://example.com`. */
+  readonly siteUrl: string;
+  /** The moment the page is rendered for (dates on the page; passed in, never read). */
+  readonly now: Date;
+  /** Slug of the section the page belongs to, to mark it in the navigation ('' for the home page). */
+  readonly currentSection?: string;
+}
+
+/** The side column: the Updates list and the figures box. */
+export interface Sidebar {
+  readonly updates: readonly ArticleSummary[];
+  readonly widget: FiguresWidget | null;
+}

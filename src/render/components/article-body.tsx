@@ -1,0 +1,71 @@
+/**
+ * The body of an article, from its blocks. This is the rich text → HTML converter:
+ * every element it writes comes from the block and mark allowlist in
+ * src/richtext; text is always escaped by JSX, and links are re-checked here too.
+ */
+import type { ComponentChildren } from 'preact';
+import type { Media } from '../../domain/media/media.ts';
+import { type Block, type Inline, isSafeHref } from '../../richtext/rich-text.ts';
+import { Photo } from './photo.tsx';
+
+function InlineView({ inline }: { inline: Inline }) {
+  let node: ComponentChildren = inline.text;
+  if (inline.bold) node = <strong>{node}</strong>;
+  if (inline.italic) node = <em>{node}</em>;
+  if (inline.href && isSafeHref(inline.href)) {
+    const external = !inline.href.startsWith('/');
+    node = (
+      <a href={inline.href} {...(external ? { rel: 'noopener', target: '_blank' } : {})}>
+        {node}
+      </a>
+    );
+  }
+  return <>{node}</>;
+}
+
+const inlines = (content: readonly Inline[]) => content.map((inline, i) => <InlineView key={i} inline={inline} />);
+
+function BlockView({ block, media }: { block: Block; media: ReadonlyMap<number, Media> }) {
+  switch (block.type) {
+    case 'paragraph':
+      return <p>{inlines(block.content)}</p>;
+    case 'heading':
+      return block.level === 2 ? <h2>{block.text}</h2> : <h3>{block.text}</h3>;
+    case 'quote':
+      return (
+        <blockquote>
+          <p>{inlines(block.content)}</p>
+          {block.cite && <cite>{block.cite}</cite>}
+        </blockquote>
+      );
+    case 'list': {
+      const items = block.items.map((item, i) => <li key={i}>{inlines(item)}</li>);
+      return block.ordered ? <ol>{items}</ol> : <ul>{items}</ul>;
+    }
+    case 'image': {
+      const m = media.get(block.mediaId);
+      // A photo deleted from the library drops out of the story rather than breaking the page.
+      if (!m) return null;
+      return (
+        <Photo
+          media={m}
+          sizes="(min-width: 1024px) 680px, 100vw"
+          caption={block.caption}
+          credit={block.credit}
+          withCaption
+          className="photo body-photo"
+        />
+      );
+    }
+  }
+}
+
+export function ArticleBody({ blocks, media }: { blocks: readonly Block[]; media: ReadonlyMap<number, Media> }) {
+  return (
+    <div class="article-body">
+      {blocks.map((block, i) => (
+        <BlockView key={i} block={block} media={media} />
+      ))}
+    </div>
+  );
+}

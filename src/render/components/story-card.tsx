@@ -1,0 +1,46 @@
+import { type ArticleSummary, articlePath } from '../../domain/articles/article.ts';
+import { formatDate, toIsoWithOffset, type DateStyle } from '../../lib/dates.ts';
+import { Photo } from './photo.tsx';
+
+export interface StoryCardProps {
+  story: ArticleSummary;
+  dateStyle: DateStyle;
+  /** 'lead' is the home page's big story; 'row' has a thumbnail beside the text; 'compact' is text only. */
+  variant?: 'lead' | 'row' | 'compact';
+  showSection?: boolean;
+  headingLevel?: 2 | 3;
+}
+
+export function StoryCard({ story, dateStyle, variant = 'row', showSection, headingLevel = 3 }: StoryCardProps) {
+  const href = articlePath(story);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <article class={`card card-${variant}`}>
+      {story.hero && variant !== 'compact' && (
+        <a href={href} class="card-photo" tabIndex={-1} aria-hidden="true">
+          <Photo
+            media={story.hero}
+            sizes={variant === 'lead' ? '(min-width: 1024px) 640px, 100vw' : '(min-width: 640px) 200px, 33vw'}
+            eager={variant === 'lead'}
+          />
+        </a>
+      )}
+      <div class="card-text">
+        {showSection && (
+          <a class="kicker" href={`/${story.section.slug}`}>
+            {story.section.name}
+          </a>
+        )}
+        <Heading class="card-title">
+          <a href={href}>{story.headline}</a>
+        </Heading>
+        {variant === 'lead' && story.dek && <p class="card-dek">{story.dek}</p>}
+        {story.publishedAt && (
+          <time class="card-time" dateTime={toIsoWithOffset(story.publishedAt)}>
+            {formatDate(story.publishedAt, dateStyle)}
+          </time>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,124 @@
+import type { ComponentChildren } from 'preact';
+import { render } from 'preact-render-to-string';
+import { formatDate } from '../lib/dates.ts';
+import type { Chrome } from './chrome.ts';
+import { T } from './strings.ts';
+
+export interface HeadMeta {
+  title: string;
+  description?: string;
+  /** Path of the canonical URL (the origin comes from the chrome). */
+  canonicalPath?: string;
+  /** Absolute path of a share image on this site. */
+  imagePath?: string;
+  type?: 'website' | 'article';
+  /** Ask search engines not to index (error pages). */
+  noindex?: boolean;
+  /** Links for paginated lists. */
+  prevPath?: string | undefined;
+  nextPath?: string | undefined;
+}
+
+function Header({ chrome }: { chrome: Chrome }) {
+  const { settings, sections, currentSection } = chrome;
+  return (
+    <header class="site-header">
+      <div class="wrap header-top">
+        <a class="brand" href="/" aria-label={`${settings.siteName} — ${T.home}`}>
+          <span class="brand-mark" aria-hidden="true">
+            स
+          </span>
+          <span class="brand-name">{settings.siteName}</span>
+        </a>
+        <p class="header-date">{formatDate(chrome.now, settings.dateStyle)}</p>
+      </div>
+      <nav class="site-nav" aria-label={T.sections}>
+        <ul class="wrap">
+          <li>
+            <a href="/" {...(currentSection === '' ? { 'aria-current': 'page' } : {})}>
+              {T.home}
+            </a>
+          </li>
+          {sections.map((s) => (
+            <li key={s.id}>
+              <a href={`/${s.slug}`} {...(currentSection === s.slug ? { 'aria-current': 'page' } : {})}>
+                {s.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+function Footer({ chrome }: { chrome: Chrome }) {
+  return (
+    <footer class="site-footer">
+      <div class="wrap">
+        <ul class="footer-sections">
+          {chrome.sections.map((s) => (
+            <li key={s.id}>
+              <a href={`/${s.slug}`}>{s.name}</a>
+            </li>
+          ))}
+        </ul>
+        <p>
+          {chrome.settings.siteName} — {chrome.settings.tagline}
+        </p>
+        <p class="muted">{T.footerNote}</p>
+      </div>
+    </footer>
+  );
+}
+
+function Document({ chrome, meta, children }: { chrome: Chrome; meta: HeadMeta; children: ComponentChildren }) {
+  const origin = chrome.siteUrl.replace(/\/$/, '');
+  const title = meta.title === chrome.settings.siteName ? meta.title : `${meta.title} | ${chrome.settings.siteName}`;
+  return (
+    <html lang="hi" dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        {meta.description && <meta name="description" content={meta.description} />}
+        {meta.noindex && <meta name="robots" content="noindex" />}
+        {meta.canonicalPath && <link rel="canonical" href={`${origin}${meta.canonicalPath}`} />}
+        {meta.prevPath && <link rel="prev" href={meta.prevPath} />}
+        {meta.nextPath && <link rel="next" href={meta.nextPath} />}
+        {chrome.assets.preloadFonts.map((href) => (
+          <link key={href} rel="preload" href={href} as="font" type="font/woff2" crossOrigin="anonymous" />
+        ))}
+        <link rel="stylesheet" href={chrome.assets.css} />
+        <link rel="icon" href={chrome.assets.favicon} type="image/svg+xml" />
+        <meta property="og:site_name" content={chrome.settings.siteName} />
+        <meta property="og:title" content={meta.title} />
+        <meta property="og:type" content={meta.type ?? 'website'} />
+        <meta property="og:locale" content="hi_IN" />
+        {meta.canonicalPath && <meta property="og:url" content={`${origin}${meta.canonicalPath}`} />}
+        {meta.description && <meta property="og:description" content={meta.description} />}
+        {meta.imagePath && <meta property="og:image" content={`${origin}${meta.imagePath}`} />}
+        <meta name="theme-color" content="#b3121b" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {T.skipToContent}
+        </a>
+        <Header chrome={chrome} />
+        <main id="main" class="wrap">
+          {children}
+        </main>
+        <Footer chrome={chrome} />
+      </body>
+    </html>
+  );
+}
+
+/** A whole HTML page as a string. Pure: the same input gives the same bytes. */
+export function renderPage(chrome: Chrome, meta: HeadMeta, content: ComponentChildren): string {
+  return `<!doctype html>${render(
+    <Document chrome={chrome} meta={meta}>
+      {content}
+    </Document>,
+  )}`;
+}

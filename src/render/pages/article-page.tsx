@@ -1,0 +1,117 @@
+import { type Article, type ArticleSummary, articlePath } from '../../domain/articles/article.ts';
+import type { PublicComment } from '../../domain/comments/comment.ts';
+import { variantUrl } from '../../domain/media/media.ts';
+import { formatDateTime, toIsoWithOffset } from '../../lib/dates.ts';
+import { excerpt } from '../../richtext/to-plain-text.ts';
+import type { Chrome, Sidebar as SidebarData } from '../chrome.ts';
+import { ArticleBody } from '../components/article-body.tsx';
+import { CommentSection } from '../components/comment-section.tsx';
+import { Photo } from '../components/photo.tsx';
+import { Sidebar } from '../components/sidebar.tsx';
+import { StoryCard } from '../components/story-card.tsx';
+import { renderPage } from '../layout.tsx';
+import { T } from '../strings.ts';
+
+export interface ArticlePageProps {
+  chrome: Chrome;
+  article: Article;
+  related: readonly ArticleSummary[];
+  comments: readonly PublicComment[];
+  sidebar: SidebarData;
+}
+
+/** Shown as updated only when an edit came at least a minute after publishing. */
+const UPDATE_THRESHOLD_MS = 60_000;
+
+export function renderArticlePage({ chrome, article, related, comments, sidebar }: ArticlePageProps): string {
+  const style = chrome.settings.dateStyle;
+  const path = articlePath(article);
+  const published = article.publishedAt;
+  const updated =
+    published && article.updatedAt.getTime() - published.getTime() >= UPDATE_THRESHOLD_MS ? article.updatedAt : null;
+  const hero = article.hero;
+  const content = (
+    <div class="with-sidebar">
+      <article class="story" aria-labelledby="headline">
+        <p class="kicker">
+          <a href={`/${article.section.slug}`}>{article.section.name}</a>
+        </p>
+        <h1 id="headline" class="headline">
+          {article.headline}
+        </h1>
+        {article.dek && <p class="dek">{article.dek}</p>}
+        <div class="byline">
+          {article.authors.length > 0 && (
+            <p class="authors">
+              <span class="visually-hidden">{T.by}: </span>
+              {article.authors.map((a, i) => (
+                <span key={a.id}>
+                  {i > 0 && ', '}
+                  <a href={`/author/${a.slug}`} rel="author">
+                    {a.name}
+                  </a>
+                </span>
+              ))}
+            </p>
+          )}
+          {published && (
+            <p class="times">
+              {T.published}: <time dateTime={toIsoWithOffset(published)}>{formatDateTime(published, style)}</time>
+              {updated && (
+                <>
+                  {' · '}
+                  {T.updated}: <time dateTime={toIsoWithOffset(updated)}>{formatDateTime(updated, style)}</time>
+                </>
+              )}
+            </p>
+          )}
+        </div>
+        {hero && <Photo media={hero} sizes="(min-width: 1024px) 680px, 100vw" eager withCaption className="photo hero-photo" />}
+        <ArticleBody blocks={article.body.blocks} media={article.bodyMedia} />
+        {article.tags.length > 0 && (
+          <nav class="tags" aria-label={T.tags}>
+            <ul>
+              {article.tags.map((t) => (
+                <li key={t.id}>
+                  <a href={`/tag/${t.slug}`} rel="tag">
+                    #{t.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        {related.length > 0 && (
+          <section class="related" aria-labelledby="related-title">
+            <h2 id="related-title" class="section-title">
+              {T.related}
+            </h2>
+            <div class="card-grid">
+              {related.map((s) => (
+                <StoryCard key={s.id} story={s} dateStyle={style} />
+              ))}
+            </div>
+          </section>
+        )}
+        <CommentSection
+          articlePath={path}
+          comments={comments}
+          open={article.commentsOpen && chrome.settings.commentsEnabled}
+          dateStyle={style}
+        />
+      </article>
+      <Sidebar data={sidebar} dateStyle={style} />
+    </div>
+  );
+  return renderPage(
+    chrome,
+    {
+      title: article.headline,
+      description: article.dek || excerpt(article.body, 160),
+      canonicalPath: path,
+      type: 'article',
+      ...(hero ? { imagePath: variantUrl(hero, hero.variantWidths.find((w) => w >= 960) ?? hero.variantWidths[0] ?? 480, 'jpeg') } : {}),
+    },
+    content,
+  );
+}

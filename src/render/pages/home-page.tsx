@@ -1,0 +1,57 @@
+import type { HomePage } from '../../domain/home/home.ts';
+import type { Chrome, Sidebar as SidebarData } from '../chrome.ts';
+import { Sidebar } from '../components/sidebar.tsx';
+import { StoryCard } from '../components/story-card.tsx';
+import { renderPage } from '../layout.tsx';
+import { T } from '../strings.ts';
+
+export function renderHomePage({ chrome, home, sidebar }: { chrome: Chrome; home: HomePage; sidebar: SidebarData }): string {
+  const style = chrome.settings.dateStyle;
+  const content = (
+    <>
+      <h1 class="visually-hidden">
+        {chrome.settings.siteName}: {chrome.settings.tagline}
+      </h1>
+      <div class="with-sidebar">
+        <div>
+          {home.lead && (
+            <section class="lead" aria-label={T.topStories}>
+              <StoryCard story={home.lead} dateStyle={style} variant="lead" showSection headingLevel={2} />
+              {home.top.length > 0 && (
+                <div class="top-list">
+                  {home.top.map((s) => (
+                    <StoryCard key={s.id} story={s} dateStyle={style} variant="compact" showSection />
+                  ))}
+                </div>
+              )}
+            </section>
+          )}
+          {home.sections.map(({ section, stories }) => (
+            <section key={section.id} class="section-block" aria-labelledby={`sb-${section.slug}`}>
+              <h2 id={`sb-${section.slug}`} class="section-title">
+                <a href={`/${section.slug}`}>{section.name}</a>
+              </h2>
+              <div class="card-grid">
+                {stories.map((s) => (
+                  <StoryCard key={s.id} story={s} dateStyle={style} />
+                ))}
+              </div>
+              <p class="more">
+                <a href={`/${section.slug}`}>
+                  {section.name}: {T.more} →
+                </a>
+              </p>
+            </section>
+          ))}
+          {!home.lead && <p class="muted">{T.noStories}</p>}
+        </div>
+        <Sidebar data={sidebar} dateStyle={style} />
+      </div>
+    </>
+  );
+  return renderPage(
+    chrome,
+    { title: chrome.settings.siteName, description: chrome.settings.tagline, canonicalPath: '/' },
+    content,
+  );
+}

@@ -1,0 +1,57 @@
+import type { ArticleSummary, Paged } from '../../domain/articles/article.ts';
+import type { Chrome, Sidebar as SidebarData } from '../chrome.ts';
+import { Pagination, pageHref } from '../components/pagination.tsx';
+import { Sidebar } from '../components/sidebar.tsx';
+import { StoryCard } from '../components/story-card.tsx';
+import { renderPage } from '../layout.tsx';
+import { T } from '../strings.ts';
+
+export interface ListPageProps {
+  chrome: Chrome;
+  /** The page's heading, e.g. the section's name. */
+  title: string;
+  intro?: string;
+  basePath: string;
+  stories: Paged<ArticleSummary>;
+  sidebar: SidebarData;
+  /** Show each story's section (tag and author pages mix sections). */
+  showSection: boolean;
+}
+
+/** A paginated list of stories: section, tag and author pages. */
+export function renderListPage({ chrome, title, intro, basePath, stories, sidebar, showSection }: ListPageProps): string {
+  const style = chrome.settings.dateStyle;
+  const { page, pageCount } = stories;
+  const content = (
+    <div class="with-sidebar">
+      <div>
+        <header class="list-header">
+          <h1>{page > 1 ? `${title} — ${T.page(page)}` : title}</h1>
+          {intro && <p class="dek">{intro}</p>}
+        </header>
+        {stories.items.length === 0 ? (
+          <p class="muted">{T.noStories}</p>
+        ) : (
+          <div class="story-list">
+            {stories.items.map((s) => (
+              <StoryCard key={s.id} story={s} dateStyle={style} showSection={showSection} headingLevel={2} />
+            ))}
+          </div>
+        )}
+        <Pagination basePath={basePath} page={page} pageCount={pageCount} />
+      </div>
+      <Sidebar data={sidebar} dateStyle={style} />
+    </div>
+  );
+  return renderPage(
+    chrome,
+    {
+      title: page > 1 ? `${title} — ${T.page(page)}` : title,
+      ...(intro ? { description: intro } : {}),
+      canonicalPath: pageHref(basePath, page),
+      prevPath: page > 1 ? pageHref(basePath, page - 1) : undefined,
+      nextPath: page < pageCount ? pageHref(basePath, page + 1) : undefined,
+    },
+    content,
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * Interface text. Hindi by default; the reference page's own English labels
+ * (`Leave a Reply`, `Updates`, `COVID-19 CASES`) are kept as it shows them and
+ * marked `lang="en"` where they appear, so screen readers pronounce them right.
+ */
+export const T = {
+  home: 'होम',
+  skipToContent: 'मुख्य सामग्री पर जाएं',
+  sections: 'सेक्शन',
+  updates: 'Updates',
+  latest: 'ताज़ा खबरें',
+  topStories: 'बड़ी खबरें',
+  more: 'और खबरें',
+  published: 'प्रकाशित',
+  updated: 'अपडेट',
+  by: 'लेखक',
+  tags: 'टैग',
+  related: 'ये भी पढ़ें',
+  photo: 'फोटो',
+  leaveReply: 'Leave a Reply',
+  emailNotice: 'Your email address will not be published.',
+  requiredNotice: 'Required fields are marked',
+  commentLabel: 'Comment',
+  nameLabel: 'Name',
+  emailLabel: 'Email',
+  websiteLabel: 'Website',
+  postComment: 'Post Comment',
+  commentsCount: (n: number) => (n === 1 ? '1 टिप्पणी' : `${n} टिप्पणियां`),
+  noComments: 'अभी कोई टिप्पणी नहीं। पहली टिप्पणी आप करें।',
+  commentsClosed: 'इस खबर पर टिप्पणियां बंद हैं।',
+  page: (n: number) => `पेज ${n}`,
+  previous: 'पिछला',
+  next: 'अगला',
+  pagination: 'पेज',
+  noStories: 'इस पेज पर अभी कोई खबर नहीं है।',
+  tagTitle: (name: string) => `${name}: टैग की सभी खबरें`,
+  authorStories: 'की खबरें',
+  goHome: 'होम पेज पर जाएं',
+  source: 'स्रोत',
+  asOf: 'अपडेट',
+  footerNote: 'समाचार: एक खुला न्यूज़ पब्लिशिंग प्लेटफॉर्म।',
+} as const;

@@ -1,0 +1,102 @@
+/**
+ * An article body: a list of blocks from a fixed allowlist, stored as JSON.
+ * No HTML from a client ever enters a body: text is text, and the only markup is
+ * what the block and mark types below describe. `parseRichText` is the single gate
+ * every body passes through before it is stored or rendered.
+ */
+import { z } from 'zod';
+
+const MAX_TEXT = 20_000;
+const MAX_BLOCKS = 2_000;
+
+/** Links may go to the web, to mail, or to a path on this site; nothing else (no javascript:, data:). */
+export function isSafeHref(href: string): boolean {
+  if (href.startsWith('/') && !href.startsWith('//')) return true;
+  try {
+    const url = new URL(href);
+    return url.protocol === 'https:' || url.protocol === 'http:' || url.protocol === 'mailto:';
+  } catch {
+    return false;
+  }
+}
+
+/** Text without control characters other than tab and newline. */
+const Text = z
+  .string()
+  .max(MAX_TEXT)
+  .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), 'control characters are not allowed');
+
+const InlineSchema = z.strictObject({
+  text: Text.min(1),
+  bold: z.literal(true).optional(),
+  italic: z.literal(true).optional(),
+  href: z.string().max(2048).refine(isSafeHref, 'link must be http(s), mailto or a site path').optional(),
+});
+
+const Inlines = z.array(InlineSchema).max(500);
+
+const BlockSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('paragraph'), content: Inlines.min(1) }),
+  z.strictObject({ type: z.literal('heading'), level: z.union([z.literal(2), z.literal(3)]), text: Text.min(1) }),
+  z.strictObject({
+    type: z.literal('image'),
+    mediaId: z.number().int().positive(),
+    caption: Text.optional(),
+    credit: Text.optional(),
+  }),
+  z.strictObject({ type: z.literal('quote'), content: Inlines.min(1), cite: Text.optional() }),
+  z.strictObject({ type: z.literal('list'), ordered: z.boolean(), items: z.array(Inlines.min(1)).min(1).max(200) }),
+]);
+
+export const RichTextSchema = z.strictObject({
+  version: z.literal(1),
+  blocks: z.array(BlockSchema).max(MAX_BLOCKS),
+});
+
+export type RichText = z.infer<typeof RichTextSchema>;
+export type Block = RichText['blocks'][number];
+export type Inline = z.infer<typeof InlineSchema>;
+
+export class RichTextError extends Error {
+  override name = 'RichTextError';
+  constructor(
+    message: string,
+    /** Path of the first bad field, e.g. `blocks.3.content.0.href`. */
+    readonly field: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Validates unknown input (parsed JSON) as a body; throws RichTextError naming the field. */
+export function parseRichText(input: unknown): RichText {
+  const result = RichTextSchema.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const field = issue ? issue.path.join('.') : '';
+    throw new RichTextError(issue?.message ?? 'invalid body', field);
+  }
+  return result.data;
+}
+
+/** Parses a stored body (JSON text). */
+export function parseRichTextJson(json: string): RichText {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new RichTextError('body is not valid JSON', '');
+  }
+  return parseRichText(value);
+}
+
+/** Ids of every media item a body shows, in order, without repeats. */
+export function mediaIdsOf(doc: RichText): number[] {
+  const ids = new Set<number>();
+  for (const block of doc.blocks) if (block.type === 'image') ids.add(block.mediaId);
+  return [...ids];
+}
+
+export function plainInline(text: string): Inline[] {
+  return [{ text }];
+}

@@ -1,0 +1,41 @@
+/**
+ * A body as plain text: for excerpts, descriptions, and the search index.
+ * Blocks are separated by a blank line; image captions are included because readers
+ * search for what a photo shows.
+ */
+import type { Inline, RichText } from './rich-text.ts';
+
+const inlineText = (content: readonly Inline[]) => content.map((i) => i.text).join('');
+
+export function toPlainText(doc: RichText): string {
+  const parts: string[] = [];
+  for (const block of doc.blocks) {
+    switch (block.type) {
+      case 'paragraph':
+      case 'quote':
+        parts.push(inlineText(block.content));
+        break;
+      case 'heading':
+        parts.push(block.text);
+        break;
+      case 'list':
+        parts.push(block.items.map(inlineText).join('\n'));
+        break;
+      case 'image':
+        if (block.caption) parts.push(block.caption);
+        break;
+    }
+  }
+  return parts.join('\n\n');
+}
+
+/** The first paragraph's text, cut at a word boundary to at most `maxChars`. */
+export function excerpt(doc: RichText, maxChars = 200): string {
+  const first = doc.blocks.find((b) => b.type === 'paragraph');
+  if (!first || first.type !== 'paragraph') return '';
+  const text = inlineText(first.content).replace(/\s+/g, ' ').trim();
+  if (text.length <= maxChars) return text;
+  const cut = text.slice(0, maxChars);
+  const space = cut.lastIndexOf(' ');
+  return `${space > maxChars / 2 ? cut.slice(0, space) : cut}…`;
+}

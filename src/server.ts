@@ -1,0 +1,61 @@
+/**
+ * Starting and stopping a server process: config → services → demo (first start) →
+ * app → listen. Used by main.ts and by `samachar serve`.
+ */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { loadDemo } from './demo/demo-service.ts';
+import { createServices, type Services } from './services.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  services: Services;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
+  const services = await createServices(config);
+  try {
+    if (config.loadDemoIfEmpty) {
+      const report = await loadDemo(services);
+      if (report.loaded) log(`Loaded the demo site: ${report.articles} articles, ${report.photos} photos.`);
+    }
+    const app = await buildApp(services, { logger: true });
+    const address = await app.listen({ host: config.host, port: config.port });
+    const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+    let stopping: Promise<void> | null = null;
+    return {
+      app,
+      services,
+      url,
+      stop() {
+        stopping ??= (async () => {
+          await app.close();
+          await services.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (err) {
+    await services.close();
+    throw err;
+  }
+}
+
+/** Stops cleanly on SIGINT/SIGTERM: in-flight requests finish, then the database closes. */
+export function stopOnSignals(server: RunningServer): void {
+  const stop = (signal: string) => {
+    server.app.log.info({ signal }, 'stopping');
+    server.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}

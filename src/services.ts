@@ -1,0 +1,78 @@
+/**
+ * The one wiring point: config in, services out. main, the CLI and tests all come
+ * through here, so they run the same code. No module-level singletons.
+ */
+import type { Config } from './config.ts';
+import { ArticleService } from './domain/articles/article-service.ts';
+import { ArticleStore } from './domain/articles/article-store.ts';
+import { AuthorService } from './domain/authors/author-service.ts';
+import { AuthorStore } from './domain/authors/author-store.ts';
+import { CommentService } from './domain/comments/comment-service.ts';
+import { CommentStore } from './domain/comments/comment-store.ts';
+import { HomeService } from './domain/home/home-service.ts';
+import { MediaService } from './domain/media/media-service.ts';
+import { MediaStore } from './domain/media/media-store.ts';
+import { SectionService } from './domain/sections/section-service.ts';
+import { SectionStore } from './domain/sections/section-store.ts';
+import { SettingsService } from './domain/settings/settings-service.ts';
+import { SettingsStore } from './domain/settings/settings-store.ts';
+import { TagService } from './domain/tags/tag-service.ts';
+import { TagStore } from './domain/tags/tag-store.ts';
+import { WidgetService } from './domain/widgets/widget-service.ts';
+import { WidgetStore } from './domain/widgets/widget-store.ts';
+import { type ConnectOptions, connectStorage, type Storage } from './storage/connect.ts';
+import { migrateToLatest } from './storage/migrate.ts';
+
+export interface Services {
+  readonly config: Config;
+  readonly storage: Storage;
+  /** The clock. Tests replace it; nothing else reads the time. */
+  readonly now: () => Date;
+  readonly articles: ArticleService;
+  readonly authors: AuthorService;
+  readonly comments: CommentService;
+  readonly home: HomeService;
+  readonly media: MediaService;
+  readonly sections: SectionService;
+  readonly settings: SettingsService;
+  readonly tags: TagService;
+  readonly widgets: WidgetService;
+  close(): Promise<void>;
+}
+
+export interface CreateServicesOptions extends ConnectOptions {
+  now?: () => Date;
+  /** Apply pending migrations before returning (default true). */
+  migrate?: boolean;
+}
+
+export async function createServices(config: Config, options: CreateServicesOptions = {}): Promise<Services> {
+  const storage = await connectStorage(config.database, options);
+  try {
+    if (options.migrate !== false) await migrateToLatest(storage);
+  } catch (err) {
+    await storage.close();
+    throw err;
+  }
+  const now = options.now ?? (() => new Date());
+  const { db } = storage;
+  const mediaStore = new MediaStore(db);
+  const articles = new ArticleService(new ArticleStore(db, mediaStore));
+  const sections = new SectionService(new SectionStore(db));
+  const widgets = new WidgetService(new WidgetStore(db), now);
+  return {
+    config,
+    storage,
+    now,
+    articles,
+    authors: new AuthorService(new AuthorStore(db, mediaStore)),
+    comments: new CommentService(new CommentStore(db)),
+    home: new HomeService({ articles, sections }),
+    media: new MediaService({ store: mediaStore, mediaDir: config.mediaDir, now }),
+    sections,
+    settings: new SettingsService(new SettingsStore(db)),
+    tags: new TagService(new TagStore(db)),
+    widgets,
+    close: () => storage.close(),
+  };
+}

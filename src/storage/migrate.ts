@@ -1,0 +1,33 @@
+/**
+ * Applies the migrations in ./migrations, in name order, each in its own
+ * transaction (Kysely's Migrator; it takes a lock so that several processes
+ * starting at once apply each migration exactly once).
+ */
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import * as m001 from './migrations/001-initial.ts';
+import type { Storage } from './connect.ts';
+
+const migrations = { '001-initial': m001 } as const;
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly storage: Storage) {}
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const [name, mod] of Object.entries(migrations)) {
+      out[name] = { up: (db) => mod.up(db, this.storage.dialect) };
+    }
+    return out;
+  }
+}
+
+export interface MigrationReport {
+  applied: string[];
+}
+
+export async function migrateToLatest(storage: Storage): Promise<MigrationReport> {
+  const migrator = new Migrator({ db: storage.db, provider: new StaticProvider(storage) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

@@ -1,0 +1,130 @@
+/**
+ * Table types as Kysely sees them. Only `*-store.ts` files and this folder use them;
+ * the rest of the code sees domain objects.
+ *
+ * Portable column conventions (one migration set for SQLite and PostgreSQL):
+ * - times are `timestamptz` on PostgreSQL and ISO 8601 UTC text on SQLite; stores
+ *   read either through `readTime()` and write `Date` through `writeTime()`.
+ * - booleans are `boolean` on PostgreSQL and 0/1 on SQLite; read with `readBool()`.
+ * - JSON documents (article bodies, widget data, settings) are text in both, parsed
+ *   and validated by the store: the database never interprets them.
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+/** A time as stored: Date from pg, string from SQLite. Written as what `writeTime` returns. */
+export type TimeColumn = ColumnType<Date | string, string | Date, string | Date>;
+export type NullableTimeColumn = ColumnType<Date | string | null, string | Date | null, string | Date | null>;
+export type BoolColumn = ColumnType<boolean | number, boolean | number, boolean | number>;
+
+export interface SectionTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  name_latin: string;
+  description: string;
+  position: number;
+}
+
+export interface TagTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+}
+
+export interface AuthorTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  name_latin: string;
+  bio: string;
+  photo_media_id: number | null;
+}
+
+export interface MediaTable {
+  id: Generated<number>;
+  /** Content-addressed base name of the stored files (variants add `-<width>.<ext>`). */
+  file_key: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  /** Comma-separated widths that exist as variants, ascending. */
+  variant_widths: string;
+  alt: string;
+  caption: string;
+  credit: string;
+  created_at: TimeColumn;
+}
+
+export type ArticleStatusColumn = 'draft' | 'review' | 'scheduled' | 'published' | 'unpublished';
+
+export interface ArticleTable {
+  id: Generated<number>;
+  section_id: number;
+  slug: string;
+  headline: string;
+  dek: string;
+  /** JSON: the body's blocks (see src/richtext). */
+  body: string;
+  hero_media_id: number | null;
+  status: ArticleStatusColumn;
+  comments_open: BoolColumn;
+  published_at: NullableTimeColumn;
+  updated_at: TimeColumn;
+  created_at: TimeColumn;
+}
+
+export interface ArticleTagTable {
+  article_id: number;
+  tag_id: number;
+  position: number;
+}
+
+export interface ArticleAuthorTable {
+  article_id: number;
+  author_id: number;
+  position: number;
+}
+
+export type CommentStatusColumn = 'pending' | 'approved' | 'spam' | 'trash';
+
+export interface CommentTable {
+  id: Generated<number>;
+  article_id: number;
+  parent_id: number | null;
+  author_name: string;
+  /** Never leaves the server: no domain object exposed to rendering carries it. */
+  author_email: string;
+  author_url: string | null;
+  body: string;
+  status: CommentStatusColumn;
+  created_at: TimeColumn;
+}
+
+export interface WidgetTable {
+  id: Generated<number>;
+  key: string;
+  title: string;
+  /** JSON: the widget's figures (see src/domain/widgets). */
+  data: string;
+  updated_at: TimeColumn;
+}
+
+export interface SettingTable {
+  key: string;
+  /** JSON value. */
+  value: string;
+}
+
+export interface Database {
+  sections: SectionTable;
+  tags: TagTable;
+  authors: AuthorTable;
+  media: MediaTable;
+  articles: ArticleTable;
+  article_tags: ArticleTagTable;
+  article_authors: ArticleAuthorTable;
+  comments: CommentTable;
+  widgets: WidgetTable;
+  settings: SettingTable;
+}
