@@ -24,12 +24,14 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   const app = Fastify({
     logger: options.logger ? { level: config.logLevel } : false,
     // Slugs of long Hindi headlines run past find-my-way's default of 100 characters.
-    maxParamLength: 400,
+    routerOptions: { maxParamLength: 400 },
     trustProxy: false,
     bodyLimit: 1_048_576,
     // A path that is not valid UTF-8 or has a broken %-escape: answer with our 400 page.
+    // Routing runs before any hook, so an over-long URL can end up here too.
     frameworkErrors: (error, request, reply) => {
-      void respondError(request, reply, error.code === 'FST_ERR_BAD_URL' ? 'BAD_URL' : 'BAD_REQUEST');
+      const code = request.url.length > config.maxUrlLength ? 'URL_TOO_LONG' : error.code === 'FST_ERR_BAD_URL' ? 'BAD_URL' : 'BAD_REQUEST';
+      void respondError(request, reply, code);
     },
   });
 

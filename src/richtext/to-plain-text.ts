@@ -29,13 +29,14 @@ export function toPlainText(doc: RichText): string {
   return parts.join('\n\n');
 }
 
-/** The first paragraph's text, cut at a word boundary to at most `maxChars`. */
+/** The first paragraph's text, cut at a word boundary to at most `maxChars` code points. */
 export function excerpt(doc: RichText, maxChars = 200): string {
   const first = doc.blocks.find((b) => b.type === 'paragraph');
   if (!first || first.type !== 'paragraph') return '';
   const text = inlineText(first.content).replace(/\s+/g, ' ').trim();
-  if (text.length <= maxChars) return text;
-  const cut = text.slice(0, maxChars);
+  const chars = [...text]; // code points, so a cut never splits a surrogate pair
+  if (chars.length <= maxChars) return text;
+  const cut = chars.slice(0, maxChars).join('');
   const space = cut.lastIndexOf(' ');
   return `${space > maxChars / 2 ? cut.slice(0, space) : cut}…`;
 }

@@ -15,8 +15,13 @@ export function readOptionalTime(value: Date | string | null): Date | null {
   return value === null ? null : readTime(value);
 }
 
-export function readBool(value: boolean | number): boolean {
-  return value === true || value === 1;
+/** Flags are integers 0/1 on both databases (better-sqlite3 cannot bind booleans). */
+export function writeBool(value: boolean): 0 | 1 {
+  return value ? 1 : 0;
+}
+
+export function readBool(value: number): boolean {
+  return value === 1;
 }
 
 /** COUNT(*) comes back as a string (bigint) from pg and as a number from SQLite. */

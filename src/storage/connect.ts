@@ -15,6 +15,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Storage {
   readonly db: Kysely<Database>;
   readonly dialect: Dialect;
+  /** PostgreSQL: the schema tables live in (the connection's current_schema). */
+  readonly schema?: string;
   close(): Promise<void>;
 }
 
@@ -84,9 +86,18 @@ async function openPostgres(url: string, options: ConnectOptions): Promise<Stora
   // listener that would crash the process. The next query gets a fresh connection.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let current: string;
+  try {
+    const { rows } = await pool.query<{ schema: string }>('select current_schema() as schema');
+    current = rows[0]?.schema ?? 'public';
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
   return {
     db,
     dialect: 'postgres',
+    schema: current,
     async close() {
       await db.destroy();
     },

@@ -5,7 +5,7 @@
  * Portable column conventions (one migration set for SQLite and PostgreSQL):
  * - times are `timestamptz` on PostgreSQL and ISO 8601 UTC text on SQLite; stores
  *   read either through `readTime()` and write `Date` through `writeTime()`.
- * - booleans are `boolean` on PostgreSQL and 0/1 on SQLite; read with `readBool()`.
+ * - flags are integers 0/1 on both (checked), written with `writeBool()`, read with `readBool()`.
  * - JSON documents (article bodies, widget data, settings) are text in both, parsed
  *   and validated by the store: the database never interprets them.
  */
@@ -14,7 +14,8 @@ import type { ColumnType, Generated } from 'kysely';
 /** A time as stored: Date from pg, string from SQLite. Written as what `writeTime` returns. */
 export type TimeColumn = ColumnType<Date | string, string | Date, string | Date>;
 export type NullableTimeColumn = ColumnType<Date | string | null, string | Date | null, string | Date | null>;
-export type BoolColumn = ColumnType<boolean | number, boolean | number, boolean | number>;
+/** 0 or 1 on both databases; see columns.ts writeBool/readBool. */
+export type BoolColumn = number;
 
 export interface SectionTable {
   id: Generated<number>;

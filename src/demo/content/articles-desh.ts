@@ -95,7 +95,7 @@ export const deshArticles: DemoArticle[] = [
     headline: 'होली पर घर जाने वालों के लिए रेलवे चलाएगा 20 स्पेशल ट्रेनें',
     dek: 'मुंबई, दिल्ली और सूरत से बिहार-यूपी के लिए अतिरिक्त फेरे; बुकिंग आज से शुरू',
     authors: ['samachar-desk'],
-    tags: ['रेलवे', 'होली', 'त्योहार'],
+    tags: ['रेलवे', 'होली', 'त्योहार', 'पब्लिक ट्रांसपोर्ट'],
     publishedAt: '2023-03-04T16:05:00+05:30',
     hero: {
       key: 'holi-special-train-platform',

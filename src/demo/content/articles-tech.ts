@@ -4,7 +4,7 @@ import type { DemoArticle } from '../demo-content.ts';
 export const techArticles: DemoArticle[] = [
   {
     section: 'tech',
-    headline: 'बिजली बिल के नाम पर ठगी: ‘आज रात कट जाएगा कनेक्शन’ वाले मैसेज से रहें सावधान',
+    headline: 'बिजली बिल के नाम पर ठगी, ‘आज रात कटेगा कनेक्शन’ वाले मैसेज से सावधान',
     dek: 'साइबर सेल के पास 15 दिन में 60 शिकायतें; ठग रिमोट एक्सेस ऐप डाउनलोड करवाकर खाली कर रहे बैंक खाते',
     authors: ['neha-kulkarni'],
     tags: ['साइबर क्राइम', 'ऑनलाइन ठगी', 'स्मार्टफोन'],
@@ -46,7 +46,7 @@ export const techArticles: DemoArticle[] = [
     headline: 'सरकारी स्कूलों में खुलेंगी 500 कोडिंग लैब, 6वीं से बच्चे सीखेंगे प्रोग्रामिंग',
     dek: 'हर लैब में 20 कंप्यूटर और रोबोटिक्स किट; पहले फेज में ब्लॉक मुख्यालयों के स्कूल चुने गए',
     authors: ['neha-kulkarni', 'aamir-siddiqui'],
-    tags: ['शिक्षा', 'कोडिंग', 'डिजिटल इंडिया'],
+    tags: ['शिक्षा', 'कोडिंग', 'डिजिटल इंडिया', 'छात्र'],
     publishedAt: '2023-03-05T09:15:00+05:30',
     hero: {
       key: 'government-school-coding-lab',
@@ -84,7 +84,7 @@ export const techArticles: DemoArticle[] = [
   },
   {
     section: 'tech',
-    headline: '5G सर्विस अब जिले के 12 और कस्बों में, पहले हफ्ते में 2 लाख यूजर्स',
+    headline: 'जिले के 12 और कस्बों में 5G शुरू, पहले हफ्ते में 2 लाख यूजर्स',
     dek: 'कंपनियों ने लगाए 180 नए टावर; 5G के लिए नया सिम लेने की जरूरत नहीं',
     authors: ['neha-kulkarni'],
     tags: ['5G', 'स्मार्टफोन', 'डिजिटल इंडिया'],
@@ -121,7 +121,7 @@ export const techArticles: DemoArticle[] = [
     headline: 'AI चैटबॉट से असाइनमेंट लिख रहे छात्र, यूनिवर्सिटी ने बनाई गाइडलाइन',
     dek: 'AI की मदद लेने पर बताना होगा; पकड़े जाने पर असाइनमेंट के नंबर कटेंगे, प्रोफेसरों को ट्रेनिंग',
     authors: ['neha-kulkarni', 'samachar-desk'],
-    tags: ['AI', 'शिक्षा', 'युवा'],
+    tags: ['AI', 'शिक्षा', 'युवा', 'छात्र'],
     publishedAt: '2023-03-19T15:55:00+05:30',
     hero: {
       key: 'ai-chatbot-university-guidelines',

@@ -6,7 +6,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { RichText } from '../../richtext/rich-text.ts';
 import { parseRichTextJson } from '../../richtext/rich-text.ts';
-import { readBool, readCount, readOptionalTime, readTime, writeTime } from '../../storage/columns.ts';
+import { readBool, readCount, readOptionalTime, readTime, writeBool, writeTime } from '../../storage/columns.ts';
 import type { Database } from '../../storage/schema.ts';
 import type { Author } from '../authors/author.ts';
 import type { Media } from '../media/media.ts';
@@ -177,7 +177,7 @@ export class ArticleStore {
           body: JSON.stringify(input.body),
           hero_media_id: input.heroMediaId,
           status: input.status,
-          comments_open: input.commentsOpen,
+          comments_open: writeBool(input.commentsOpen),
           published_at: input.publishedAt ? writeTime(input.publishedAt) : null,
           updated_at: writeTime(input.updatedAt),
           created_at: writeTime(input.createdAt),

@@ -6,6 +6,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { catalogueEntry, DomainError, type ErrorCode } from '../../errors.ts';
+import { RichTextError } from '../../richtext/rich-text.ts';
 import type { AssetUrls } from '../../render/chrome.ts';
 import { renderErrorPage } from '../../render/pages/error-page.tsx';
 import type { Services } from '../../services.ts';
@@ -29,6 +30,7 @@ const BY_STATUS: Record<number, ErrorCode> = {
 /** The catalogue code for anything thrown. Unknown errors are INTERNAL. */
 export function codeFor(error: unknown): ErrorCode {
   if (error instanceof DomainError) return error.code;
+  if (error instanceof RichTextError) return 'INVALID_INPUT';
   const status = (error as FastifyError | undefined)?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) return BY_STATUS[status] ?? 'BAD_REQUEST';
   return 'INTERNAL';

@@ -1,0 +1,80 @@
+// Starts the built site (dist/main.js) the way `npm start` does, on a fresh database,
+// and checks as a first visitor would: the home page, the reference article, a 404,
+// then a clean stop on SIGTERM. Usage: node scripts/smoke.mjs sqlite|postgres
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+const dialect = process.argv[2] ?? 'sqlite';
+const baseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+function fail(message) {
+  console.error(`smoke (${dialect}): ${message}`);
+  process.exitCode = 1;
+}
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samachar-smoke-'));
+const port = await freePort();
+const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+delete env.DATABASE_URL;
+let dbName;
+if (dialect === 'postgres') {
+  dbName = `samachar_smoke_${process.pid}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${dbName}`;
+  env.DATABASE_URL = url.toString();
+}
+
+const child = spawn(process.execPath, ['dist/main.js', 'serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+const origin = `http://127.0.0.1:${port}`;
+try {
+  let home;
+  for (let i = 0; i < 120 && !home; i++) {
+    try {
+      const res = await fetch(origin + '/');
+      if (res.ok) home = await res.text();
+    } catch {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  if (!home) throw new Error('the site did not answer within 60 s');
+  if (!home.includes('<html lang="hi"')) fail('home page is not lang="hi"');
+  const ref = /href="(\/videsh\/jinping-se-bole-putin-welcome-dear-friend-\d+)"/.exec(home)?.[1];
+  if (!ref) throw new Error('the reference article is not linked from the home page');
+  const article = await (await fetch(origin + ref)).text();
+  for (const text of ['जिनपिंग से बोले पुतिन- वेलकम, डियर फ्रेंड', 'Leave a Reply', 'COVID-19 CASES', 'Updates']) {
+    if (!article.includes(text)) fail(`article page lacks "${text}"`);
+  }
+  const missing = await fetch(origin + '/no-such-page');
+  if (missing.status !== 404) fail(`unknown path answered ${missing.status}`);
+  console.log(`smoke (${dialect}): home, ${ref}, 404 — ok`);
+} catch (err) {
+  fail(err.message);
+} finally {
+  child.kill('SIGTERM');
+  const code = await new Promise((resolve) => child.once('exit', (c) => resolve(c)));
+  if (code !== 0) fail(`server exited with ${code} on SIGTERM`);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (dbName) {
+    const admin = new pg.Client({ connectionString: baseUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
+    await admin.end();
+  }
+}
