@@ -81,9 +81,9 @@ export default defineConfig(
       ],
     }),
   },
-  // config.ts is the one place that reads the environment; scripts and test helpers configure the run.
+  // config.ts is the one place that reads the environment; scripts and tests set up the processes they start.
   {
-    files: ['src/config.ts', 'scripts/**', 'test/helpers/**'],
+    files: ['src/config.ts', 'scripts/**', 'test/**', 'src/**/*.test.ts', 'src/**/*.test.tsx'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

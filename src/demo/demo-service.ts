@@ -49,7 +49,8 @@ export async function loadDemo(services: Services, options: LoadDemoOptions = {}
   let done = 0;
   for (const article of demoArticles) {
     await createDemoArticle(services, article, { sectionIds, authorIds, photo });
-    options.onProgress?.(++done, demoArticles.length);
+    done++;
+    options.onProgress?.(done, demoArticles.length);
   }
   await services.widgets.save(covidWidget.key, covidWidget.title, {
     rows: covidWidget.rows,

@@ -84,6 +84,7 @@ describe('the reference article in a browser', () => {
 
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: path.join(RESULTS_DIR, `reference-article-${name}.png`), fullPage: true });
+      await page.screenshot({ path: path.join(RESULTS_DIR, `reference-article-${name}-first-screen.png`) });
       await context.close();
     });
   }

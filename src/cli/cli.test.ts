@@ -1,0 +1,82 @@
+/**
+ * The `samachar` command as a user runs it: a real process, configured only by the
+ * environment, on SQLite and on PostgreSQL.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { DIALECTS, TEST_MEDIA_DIR, TEST_PG_URL } from '../../test/helpers/databases.ts';
+import pg from 'pg';
+
+function samachar(args: string[], env: Record<string, string>) {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', ...env };
+  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { env: childEnv, encoding: 'utf8', timeout: 120_000 });
+}
+
+for (const dialect of DIALECTS) {
+  describe(`samachar command (${dialect})`, () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samachar-cli-'));
+    const dbName = `samachar_cli_${process.pid}`;
+    const env: Record<string, string> = { DATA_DIR: dataDir };
+
+    before(async () => {
+      // Photos are content-addressed; reuse the test suite's folder so nothing is re-encoded.
+      fs.symlinkSync(TEST_MEDIA_DIR, path.join(dataDir, 'media'));
+      fs.mkdirSync(TEST_MEDIA_DIR, { recursive: true });
+      if (dialect === 'postgres') {
+        const admin = new pg.Client({ connectionString: TEST_PG_URL });
+        await admin.connect();
+        await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
+        await admin.query(`CREATE DATABASE ${dbName}`);
+        await admin.end();
+        const url = new URL(TEST_PG_URL);
+        url.pathname = `/${dbName}`;
+        env.DATABASE_URL = url.toString();
+      }
+    });
+    after(async () => {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (dialect === 'postgres') {
+        const admin = new pg.Client({ connectionString: TEST_PG_URL });
+        await admin.connect();
+        await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
+        await admin.end();
+      }
+    });
+
+    test('migrate, then demo loads once, then demo --reset reloads', () => {
+      const migrate = samachar(['migrate'], env);
+      assert.equal(migrate.status, 0, migrate.stderr);
+      assert.match(migrate.stdout, /Applied: 001-initial/);
+      assert.match(samachar(['migrate'], env).stdout, /up to date/);
+
+      const first = samachar(['demo'], env);
+      assert.equal(first.status, 0, first.stderr);
+      assert.match(first.stdout, /Loaded the demo site: \d+ articles/);
+      const second = samachar(['demo'], env);
+      assert.equal(second.status, 0, second.stderr);
+      assert.match(second.stdout, /nothing was changed/);
+      const reset = samachar(['demo', '--reset'], env);
+      assert.equal(reset.status, 0, reset.stderr);
+      assert.match(reset.stdout, /Loaded the demo site/);
+      if (dialect === 'sqlite') assert.ok(fs.existsSync(path.join(dataDir, 'samachar.db')));
+    });
+
+    test('bad usage and bad configuration exit non-zero with a message, no stack trace', () => {
+      const unknown = samachar(['frobnicate'], env);
+      assert.equal(unknown.status, 2);
+      assert.match(unknown.stderr, /Unknown command: frobnicate/);
+      const badPort = samachar(['migrate'], { ...env, PORT: 'eighty' });
+      assert.equal(badPort.status, 1);
+      assert.match(badPort.stderr, /PORT/);
+      assert.doesNotMatch(badPort.stderr, /\n\s+at /);
+      const badUrl = samachar(['migrate'], { ...env, DATABASE_URL: 'mysql://x' });
+      assert.equal(badUrl.status, 1);
+      assert.match(badUrl.stderr, /DATABASE_URL must be a postgres:\/\/ URL/);
+    });
+  });
+}
