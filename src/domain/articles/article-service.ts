@@ -1,8 +1,8 @@
 import { DomainError } from '../../errors.ts';
 import { slugify } from '../../lib/slug.ts';
 import { mediaIdsOf, parseRichText } from '../../richtext/rich-text.ts';
-import { type Article, type ArticleSummary, isPublic, type NewArticle, type Paged } from './article.ts';
-import type { ArticleStore, ListFilter } from './article-store.ts';
+import { type Article, type ArticleSummary, isPublic, type ListFilter, type NewArticle, type Paged } from './article.ts';
+import type { ArticleStore } from './article-store.ts';
 
 /** Highest page number a reader may ask for: deep offsets are costly and no reader goes there. */
 export const MAX_PAGE = 1000;

@@ -12,15 +12,7 @@ import type { Author } from '../authors/author.ts';
 import type { Media } from '../media/media.ts';
 import type { MediaStore } from '../media/media-store.ts';
 import { toTag } from '../tags/tag-store.ts';
-import type { Article, ArticleSummary, NewArticle } from './article.ts';
-
-export interface ListFilter {
-  sectionId?: number;
-  tagId?: number;
-  authorId?: number;
-  /** Leave these ids out (e.g. the lead story, or the article being read). */
-  excludeIds?: number[];
-}
+import type { Article, ArticleSummary, ListFilter, NewArticle } from './article.ts';
 
 export interface Page<T> {
   items: T[];

@@ -47,6 +47,15 @@ export interface NewArticle {
   slug?: string;
 }
 
+/** Which public stories a list shows. */
+export interface ListFilter {
+  sectionId?: number;
+  tagId?: number;
+  authorId?: number;
+  /** Leave these ids out (e.g. the lead story, or the article being read). */
+  excludeIds?: number[];
+}
+
 /** One page of a longer list. */
 export interface Paged<T> {
   readonly items: T[];

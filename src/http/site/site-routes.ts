@@ -3,7 +3,7 @@
  * asks domain services for data and hands it to a pure render function.
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { articlePath, parseArticleSegment } from '../../domain/articles/article.ts';
+import { articlePath, type ListFilter, parseArticleSegment } from '../../domain/articles/article.ts';
 import { DomainError } from '../../errors.ts';
 import { renderArticlePage } from '../../render/pages/article-page.tsx';
 import { renderHomePage } from '../../render/pages/home-page.tsx';
@@ -69,45 +69,51 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { s
     return publicHtml(reply, renderArticlePage({ chrome, article, related, comments, sidebar }));
   });
 
+  /** A paginated list of stories (section, tag, author): 404 past the last page. */
+  async function listPage(
+    reply: FastifyReply,
+    page: number,
+    list: { filter: ListFilter; title: string; intro?: string; basePath: string; currentSection?: string; showSection: boolean },
+  ) {
+    const now = services.now();
+    const stories = await services.articles.listPublic(now, list.filter, page, LIST_PAGE_SIZE);
+    if (page > stories.pageCount) throw new DomainError('NOT_FOUND', 'page');
+    const [chrome, sidebar] = await Promise.all([loadChrome(services, assets, now, list.currentSection), loadSidebar(services, now)]);
+    const { title, basePath, showSection } = list;
+    return publicHtml(reply, renderListPage({ chrome, title, basePath, stories, sidebar, showSection, ...(list.intro ? { intro: list.intro } : {}) }));
+  }
+
   app.get<{ Params: { section: string } }>('/:section', async (request, reply) => {
     const page = parsePage(request.query);
     const section = await services.sections.findBySlug(request.params.section);
     if (!section) throw new DomainError('NOT_FOUND');
-    const now = services.now();
-    const stories = await services.articles.listPublic(now, { sectionId: section.id }, page, LIST_PAGE_SIZE);
-    if (page > stories.pageCount) throw new DomainError('NOT_FOUND', 'page');
-    const [chrome, sidebar] = await Promise.all([loadChrome(services, assets, now, section.slug), loadSidebar(services, now)]);
-    return publicHtml(
-      reply,
-      renderListPage({ chrome, title: section.name, intro: section.description, basePath: `/${section.slug}`, stories, sidebar, showSection: false }),
-    );
+    return listPage(reply, page, {
+      filter: { sectionId: section.id },
+      title: section.name,
+      intro: section.description,
+      basePath: `/${section.slug}`,
+      currentSection: section.slug,
+      showSection: false,
+    });
   });
 
   app.get<{ Params: { slug: string } }>('/tag/:slug', async (request, reply) => {
     const page = parsePage(request.query);
     const tag = await services.tags.findBySlug(request.params.slug);
     if (!tag) throw new DomainError('NOT_FOUND');
-    const now = services.now();
-    const stories = await services.articles.listPublic(now, { tagId: tag.id }, page, LIST_PAGE_SIZE);
-    if (page > stories.pageCount) throw new DomainError('NOT_FOUND', 'page');
-    const [chrome, sidebar] = await Promise.all([loadChrome(services, assets, now), loadSidebar(services, now)]);
-    return publicHtml(
-      reply,
-      renderListPage({ chrome, title: `#${tag.name}`, basePath: `/tag/${tag.slug}`, stories, sidebar, showSection: true }),
-    );
+    return listPage(reply, page, { filter: { tagId: tag.id }, title: `#${tag.name}`, basePath: `/tag/${tag.slug}`, showSection: true });
   });
 
   app.get<{ Params: { slug: string } }>('/author/:slug', async (request, reply) => {
     const page = parsePage(request.query);
     const author = await services.authors.findBySlug(request.params.slug);
     if (!author) throw new DomainError('NOT_FOUND');
-    const now = services.now();
-    const stories = await services.articles.listPublic(now, { authorId: author.id }, page, LIST_PAGE_SIZE);
-    if (page > stories.pageCount) throw new DomainError('NOT_FOUND', 'page');
-    const [chrome, sidebar] = await Promise.all([loadChrome(services, assets, now), loadSidebar(services, now)]);
-    return publicHtml(
-      reply,
-      renderListPage({ chrome, title: author.name, intro: author.bio, basePath: `/author/${author.slug}`, stories, sidebar, showSection: true }),
-    );
+    return listPage(reply, page, {
+      filter: { authorId: author.id },
+      title: author.name,
+      intro: author.bio,
+      basePath: `/author/${author.slug}`,
+      showSection: true,
+    });
   });
 };

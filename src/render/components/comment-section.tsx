@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { PublicComment } from '../../domain/comments/comment.ts';
 import { type DateStyle, formatDateTime, toIsoWithOffset } from '../../lib/dates.ts';
 import { T } from '../strings.ts';
@@ -8,6 +9,18 @@ export interface CommentSectionProps {
   comments: readonly PublicComment[];
   open: boolean;
   dateStyle: DateStyle;
+}
+
+/** A labelled form field; the label is English like the reference form's. */
+function Field({ name, label, required, children }: { name: string; label: string; required?: boolean; children: ComponentChildren }) {
+  return (
+    <p class="field">
+      <label for={name} lang="en">
+        {label} {required && <span class="required">*</span>}
+      </label>
+      {children}
+    </p>
+  );
 }
 
 /** Approved comments, then the reference page's `Leave a Reply` form. */
@@ -52,30 +65,18 @@ export function CommentSection({ articlePath, comments, open, dateStyle }: Comme
             <p class="comment-notes" lang="en">
               {T.emailNotice} {T.requiredNotice} <span class="required" aria-hidden="true">*</span>
             </p>
-            <p class="field">
-              <label for="comment" lang="en">
-                {T.commentLabel} <span class="required">*</span>
-              </label>
+            <Field name="comment" label={T.commentLabel} required>
               <textarea id="comment" name="comment" rows={6} maxLength={5000} required />
-            </p>
-            <p class="field">
-              <label for="author" lang="en">
-                {T.nameLabel} <span class="required">*</span>
-              </label>
+            </Field>
+            <Field name="author" label={T.nameLabel} required>
               <input id="author" name="author" type="text" maxLength={100} autoComplete="name" required />
-            </p>
-            <p class="field">
-              <label for="email" lang="en">
-                {T.emailLabel} <span class="required">*</span>
-              </label>
+            </Field>
+            <Field name="email" label={T.emailLabel} required>
               <input id="email" name="email" type="email" maxLength={200} autoComplete="email" required />
-            </p>
-            <p class="field">
-              <label for="url" lang="en">
-                {T.websiteLabel}
-              </label>
+            </Field>
+            <Field name="url" label={T.websiteLabel}>
               <input id="url" name="url" type="url" maxLength={200} autoComplete="url" />
-            </p>
+            </Field>
             <p class="form-submit">
               <button type="submit" lang="en">
                 {T.postComment}
