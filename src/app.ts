@@ -6,6 +6,7 @@ import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildAssetBundle } from './http/assets/asset-bundle.ts';
 import { assetsPlugin } from './http/assets/assets-plugin.ts';
+import { createClientErrorHandler } from './http/plugins/client-errors.ts';
 import { createErrorResponder, errorsPlugin } from './http/plugins/errors-plugin.ts';
 import { securityHeadersPlugin } from './http/plugins/security-headers-plugin.ts';
 import { mediaRoutes } from './http/site/media-routes.ts';
@@ -28,6 +29,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     trustProxy: false,
     bodyLimit: 1_048_576,
     // A path that is not valid UTF-8 or has a broken %-escape: answer with our 400 page.
+    clientErrorHandler: createClientErrorHandler(services, assets.urls),
     // Routing runs before any hook, so an over-long URL can end up here too.
     frameworkErrors: (error, request, reply) => {
       const code = request.url.length > config.maxUrlLength ? 'URL_TOO_LONG' : error.code === 'FST_ERR_BAD_URL' ? 'BAD_URL' : 'BAD_REQUEST';

@@ -34,6 +34,14 @@ export const ERRORS = {
       en: 'This address is too long. Please find the story from the home page.',
     },
   },
+  REQUEST_TOO_LARGE: {
+    status: 431,
+    title: { hi: 'अनुरोध बहुत बड़ा है', en: 'Request too large' },
+    message: {
+      hi: 'यह अनुरोध बहुत बड़ा है। कृपया होम पेज से खबर खोजें।',
+      en: 'This request is too large. Please find the story from the home page.',
+    },
+  },
   BAD_REQUEST: {
     status: 400,
     title: { hi: 'गलत अनुरोध', en: 'Bad request' },
