@@ -2,6 +2,7 @@
  * Starting and stopping a server process: config → services → demo (first start) →
  * app → listen. Used by main.ts and by `samachar serve`.
  */
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
@@ -23,8 +24,11 @@ export async function startServer(config: Config, log: (line: string) => void = 
       if (report.loaded) log(`Loaded the demo site: ${report.articles} articles, ${report.photos} photos.`);
     }
     const app = await buildApp(services, { logger: true });
-    const address = await app.listen({ host: config.host, port: config.port });
-    const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+    await app.listen({ host: config.host, port: config.port });
+    const { port } = app.server.address() as AddressInfo;
+    // Listening on every interface: localhost is the address a person on this machine opens.
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     let stopping: Promise<void> | null = null;
     return {
       app,
