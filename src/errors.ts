@@ -58,6 +58,34 @@ export const ERRORS = {
       en: 'Something in what was sent is not valid. Please check it and send it again.',
     },
   },
+  UNAUTHORIZED: {
+    status: 401,
+    title: { hi: 'साइन इन करें', en: 'Sign in required' },
+    message: { hi: 'यह पेज देखने के लिए साइन इन करें।', en: 'Please sign in to see this page.' },
+  },
+  FORBIDDEN: {
+    status: 403,
+    title: { hi: 'अनुमति नहीं', en: 'Not allowed' },
+    message: { hi: 'आपके खाते को यह करने की अनुमति नहीं है।', en: 'Your account is not allowed to do this.' },
+  },
+  CSRF: {
+    status: 403,
+    title: { hi: 'अनुरोध सत्यापित नहीं हुआ', en: 'Request not verified' },
+    message: {
+      hi: 'यह अनुरोध इस साइट के फॉर्म से आया नहीं लगता। कृपया पेज दोबारा खोलकर कोशिश करें।',
+      en: 'This request does not seem to come from this site’s own form. Please reload the page and try again.',
+    },
+  },
+  CONFLICT: {
+    status: 409,
+    title: { hi: 'पहले से मौजूद', en: 'Already exists' },
+    message: { hi: 'यह पहले से मौजूद है।', en: 'This already exists.' },
+  },
+  TOO_MANY_REQUESTS: {
+    status: 429,
+    title: { hi: 'बहुत ज़्यादा कोशिशें', en: 'Too many attempts' },
+    message: { hi: 'बहुत ज़्यादा कोशिशें हुईं। कृपया थोड़ी देर बाद दोबारा कोशिश करें।', en: 'Too many attempts. Please wait a little and try again.' },
+  },
   METHOD_NOT_ALLOWED: {
     status: 405,
     title: { hi: 'यह तरीका मान्य नहीं', en: 'Method not allowed' },

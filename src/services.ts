@@ -20,6 +20,11 @@ import { TagService } from './domain/tags/tag-service.ts';
 import { TagStore } from './domain/tags/tag-store.ts';
 import { WidgetService } from './domain/widgets/widget-service.ts';
 import { WidgetStore } from './domain/widgets/widget-store.ts';
+import { SessionService } from './domain/sessions/session-service.ts';
+import { SessionStore } from './domain/sessions/session-store.ts';
+import { LoginThrottleStore } from './domain/users/login-throttle-store.ts';
+import { UserService } from './domain/users/user-service.ts';
+import { UserStore } from './domain/users/user-store.ts';
 import { type ConnectOptions, connectStorage, type Storage } from './storage/connect.ts';
 import { migrateToLatest } from './storage/migrate.ts';
 
@@ -37,6 +42,8 @@ export interface Services {
   readonly settings: SettingsService;
   readonly tags: TagService;
   readonly widgets: WidgetService;
+  readonly users: UserService;
+  readonly sessions: SessionService;
   close(): Promise<void>;
 }
 
@@ -73,6 +80,8 @@ export async function createServices(config: Config, options: CreateServicesOpti
     settings: new SettingsService(new SettingsStore(db)),
     tags: new TagService(new TagStore(db)),
     widgets,
+    users: new UserService(new UserStore(db), new LoginThrottleStore(db), now),
+    sessions: new SessionService(new SessionStore(db), now),
     close: () => storage.close(),
   };
 }

@@ -59,3 +59,15 @@ test('plain text keeps reading order and captions; excerpt cuts at a word', () =
   assert.equal(excerpt(parsed), 'पुतिन ने जिनपिंग का स्वागत किया।');
   assert.deepEqual(mediaIdsOf(parsed), [7]);
 });
+
+test('embeds: YouTube and X URLs are recognised and made canonical; others refused', async () => {
+  const { parseEmbedUrl } = await import('./rich-text.ts');
+  assert.deepEqual(parseEmbedUrl('https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=10'), { provider: 'youtube', id: 'dQw4w9WgXcQ', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' });
+  assert.equal(parseEmbedUrl('https://youtu.be/dQw4w9WgXcQ')?.id, 'dQw4w9WgXcQ');
+  assert.equal(parseEmbedUrl('https://m.youtube.com/shorts/dQw4w9WgXcQ')?.id, 'dQw4w9WgXcQ');
+  assert.deepEqual(parseEmbedUrl('https://twitter.com/PMOIndia/status/1637812345678901234'), { provider: 'x', id: '1637812345678901234', url: 'https://x.com/PMOIndia/status/1637812345678901234' });
+  for (const bad of ['javascript:alert(1)', 'https://evil.example/watch?v=dQw4w9WgXcQ', 'https://youtube.com.evil.example/watch?v=dQw4w9WgXcQ', 'https://www.youtube.com/watch?v=<script>', 'not a url', 'https://x.com/a/status/abc']) {
+    assert.equal(parseEmbedUrl(bad), null, bad);
+  }
+  assert.throws(() => parseRichText({ version: 1, blocks: [{ type: 'embed', provider: 'youtube', url: 'https://evil.example/x' }] }), (e: unknown) => e instanceof RichTextError && e.field === 'blocks.0.url');
+});

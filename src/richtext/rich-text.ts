@@ -20,6 +20,42 @@ export function isSafeHref(href: string): boolean {
   }
 }
 
+export interface EmbedRef {
+  provider: 'youtube' | 'x';
+  /** Video id or post id. */
+  id: string;
+  /** The canonical URL readers are sent to. */
+  url: string;
+}
+
+/**
+ * Recognises an embeddable URL: YouTube (watch, youtu.be, shorts) and X/Twitter posts.
+ * Anything else is null. Readers see embeds as a link until they click to load them,
+ * so no third party is contacted before that.
+ */
+export function parseEmbedUrl(input: string): EmbedRef | null {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const host = url.hostname.replace(/^(www\.|m\.)/, '');
+  let m: RegExpExecArray | null;
+  if (host === 'youtube.com') {
+    const v = url.pathname === '/watch' ? url.searchParams.get('v') : (m = /^\/(?:shorts|embed)\/([\w-]{11})$/.exec(url.pathname)) ? m[1]! : null;
+    if (v && /^[\w-]{11}$/.test(v)) return { provider: 'youtube', id: v, url: `https://www.youtube.com/watch?v=${v}` };
+  }
+  if (host === 'youtu.be' && (m = /^\/([\w-]{11})$/.exec(url.pathname))) {
+    return { provider: 'youtube', id: m[1]!, url: `https://www.youtube.com/watch?v=${m[1]}` };
+  }
+  if ((host === 'x.com' || host === 'twitter.com') && (m = /^\/(\w{1,15})\/status\/(\d{1,25})$/.exec(url.pathname))) {
+    return { provider: 'x', id: m[2]!, url: `https://x.com/${m[1]}/status/${m[2]}` };
+  }
+  return null;
+}
+
 /** Text without control characters other than tab and newline. */
 const Text = z
   .string()
@@ -46,6 +82,13 @@ const BlockSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('quote'), content: Inlines.min(1), cite: Text.optional() }),
   z.strictObject({ type: z.literal('list'), ordered: z.boolean(), items: z.array(Inlines.min(1)).min(1).max(200) }),
+  z.strictObject({
+    type: z.literal('embed'),
+    provider: z.enum(['youtube', 'x']),
+    /** The canonical URL of the video or post; see `parseEmbedUrl`. */
+    url: z.string().max(300).refine((u) => parseEmbedUrl(u) !== null, 'only YouTube videos and X posts can be embedded'),
+    caption: Text.optional(),
+  }),
 ]);
 
 export const RichTextSchema = z.strictObject({

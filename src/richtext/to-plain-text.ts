@@ -22,6 +22,7 @@ export function toPlainText(doc: RichText): string {
         parts.push(block.items.map(inlineText).join('\n'));
         break;
       case 'image':
+      case 'embed':
         if (block.caption) parts.push(block.caption);
         break;
     }

@@ -73,6 +73,13 @@ export interface ArticleTable {
   published_at: NullableTimeColumn;
   updated_at: TimeColumn;
   created_at: TimeColumn;
+  seo_title: Generated<string>;
+  seo_description: Generated<string>;
+  /** Shown on the article when set (a correction after publishing). */
+  correction_note: Generated<string>;
+  /** Pinned on the home page at this position (1 = lead); null when not pinned. */
+  home_position: number | null;
+  created_by: number | null;
 }
 
 export interface ArticleTagTable {
@@ -117,7 +124,67 @@ export interface SettingTable {
   value: string;
 }
 
+export type RoleColumn = 'admin' | 'editor' | 'reporter' | 'contributor';
+
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: RoleColumn;
+  /** scrypt, in the self-describing format of src/domain/users/password.ts. */
+  password_hash: string;
+  locale: Generated<'hi' | 'en'>;
+  author_id: number | null;
+  disabled: Generated<BoolColumn>;
+  created_at: TimeColumn;
+  password_changed_at: TimeColumn;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's token; the token itself is never stored. */
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: TimeColumn;
+  last_seen_at: TimeColumn;
+  expires_at: TimeColumn;
+}
+
+export interface LoginThrottleTable {
+  /** `account:<email>` or `ip:<address>`. */
+  key: string;
+  failures: number;
+  last_failure_at: TimeColumn;
+  blocked_until: NullableTimeColumn;
+}
+
+export interface ArticleRevisionTable {
+  id: Generated<number>;
+  article_id: number;
+  number: number;
+  user_id: number | null;
+  created_at: TimeColumn;
+  /** JSON: the article's editable fields at that save. */
+  snapshot: string;
+}
+
+export interface ArticleEventTable {
+  id: Generated<number>;
+  article_id: number;
+  user_id: number | null;
+  action: string;
+  from_status: ArticleStatusColumn | null;
+  to_status: ArticleStatusColumn | null;
+  at: TimeColumn;
+  note: Generated<string>;
+}
+
 export interface Database {
+  users: UserTable;
+  sessions: SessionTable;
+  login_throttle: LoginThrottleTable;
+  article_revisions: ArticleRevisionTable;
+  article_events: ArticleEventTable;
   sections: SectionTable;
   tags: TagTable;
   authors: AuthorTable;

@@ -86,3 +86,42 @@ export function parseArticleSegment(segment: string): { slug: string; id: number
 export function isPublic(article: Pick<ArticleSummary, 'status' | 'publishedAt'>, now: Date): boolean {
   return article.status === 'published' && article.publishedAt !== null && article.publishedAt <= now;
 }
+
+/** An article as the newsroom edits it (GET/PUT /admin/api/articles/:id). */
+export interface EditableArticle {
+  readonly id: number;
+  readonly status: ArticleStatus;
+  readonly headline: string;
+  readonly dek: string;
+  readonly slug: string;
+  readonly sectionId: number;
+  readonly tagNames: readonly string[];
+  readonly authorIds: readonly number[];
+  readonly heroMediaId: number | null;
+  readonly body: RichText;
+  readonly seoTitle: string;
+  readonly seoDescription: string;
+  /** Shown on the article page when not empty. */
+  readonly correctionNote: string;
+  /** Publishing time (the scheduled time while status is 'scheduled'), ISO 8601. */
+  readonly publishedAt: string | null;
+  readonly updatedAt: string;
+  readonly createdBy: number | null;
+  /** Number of the latest revision. */
+  readonly revision: number;
+}
+
+/** Fields a save may change; absent fields stay as they are. */
+export interface ArticlePatch {
+  headline?: string;
+  dek?: string;
+  slug?: string;
+  sectionId?: number;
+  tagNames?: string[];
+  authorIds?: number[];
+  heroMediaId?: number | null;
+  body?: unknown;
+  seoTitle?: string;
+  seoDescription?: string;
+  correctionNote?: string;
+}

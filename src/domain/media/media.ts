@@ -44,3 +44,20 @@ export function variantHeight(media: Pick<Media, 'width' | 'height'>, width: num
 
 /** Pattern every served media file name matches; anything else under /media/ is a 404. */
 export const MEDIA_FILE_NAME = /^[a-f0-9]{16}-[0-9]{2,5}\.(webp|jpg)$/;
+
+/** A library item as the newsroom's media picker shows it (GET /admin/api/media). */
+export interface MediaListItem {
+  readonly id: number;
+  /** A small WebP variant for thumbnails. */
+  readonly thumbUrl: string;
+  readonly width: number;
+  readonly height: number;
+  readonly alt: string;
+  readonly caption: string;
+  readonly credit: string;
+}
+
+export function toMediaListItem(m: Media): MediaListItem {
+  const w = m.variantWidths[0] ?? m.width;
+  return { id: m.id, thumbUrl: variantUrl(m, w, 'webp'), width: m.width, height: m.height, alt: m.alt, caption: m.caption, credit: m.credit };
+}

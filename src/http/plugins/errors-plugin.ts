@@ -19,11 +19,15 @@ export interface ErrorsPluginOptions {
 
 const BY_STATUS: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
   413: 'PAYLOAD_TOO_LARGE',
   414: 'URL_TOO_LONG',
+  409: 'CONFLICT',
   415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
   431: 'REQUEST_TOO_LARGE',
   503: 'SERVICE_UNAVAILABLE',
 };

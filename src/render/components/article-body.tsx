@@ -42,6 +42,22 @@ function BlockView({ block, media }: { block: Block; media: ReadonlyMap<number, 
       const items = block.items.map((item, i) => <li key={i}>{inlines(item)}</li>);
       return block.ordered ? <ol>{items}</ol> : <ul>{items}</ul>;
     }
+    case 'embed': {
+      // Click-to-load: a plain link to the post or video. Nothing is fetched from the
+      // provider unless the reader follows it.
+      const label = block.provider === 'youtube' ? 'YouTube पर वीडियो देखें' : 'X पर पोस्ट देखें';
+      return (
+        <figure class={`embed embed-${block.provider}`}>
+          <a class="embed-link" href={block.url} rel="noopener nofollow" target="_blank">
+            <span class="embed-play" aria-hidden="true">
+              {block.provider === 'youtube' ? '▶' : '𝕏'}
+            </span>
+            <span>{label}</span>
+          </a>
+          {block.caption && <figcaption>{block.caption}</figcaption>}
+        </figure>
+      );
+    }
     case 'image': {
       const m = media.get(block.mediaId);
       // A photo deleted from the library drops out of the story rather than breaking the page.

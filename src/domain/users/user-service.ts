@@ -1,0 +1,119 @@
+/**
+ * Accounts and signing in. Sign-in failures are counted per account and per IP; after
+ * a few, each further attempt must wait longer (1 s, 2 s, 4 s … up to 15 minutes), and
+ * a blocked attempt is refused before the password is even checked.
+ */
+import { DomainError } from '../../errors.ts';
+import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './password.ts';
+import type { LoginThrottleStore } from './login-throttle-store.ts';
+import type { Locale, Role, User } from './user.ts';
+import { ROLES } from './user.ts';
+import type { UserStore } from './user-store.ts';
+
+/** Failures allowed before delays start. */
+export const FREE_FAILURES = 5;
+const MAX_BLOCK_MS = 15 * 60 * 1000;
+
+export function blockFor(failures: number): number {
+  if (failures < FREE_FAILURES) return 0;
+  return Math.min(MAX_BLOCK_MS, 1000 * 2 ** (failures - FREE_FAILURES));
+}
+
+export type SignInResult =
+  | { ok: true; user: User }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; retryAfterMs: number };
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  /** Generated (and returned) when not given. */
+  password?: string;
+  locale?: Locale;
+  authorId?: number | null;
+}
+
+const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]{1,255}\.[^\s@<>()[\]\\,;:"]{2,63}$/;
+
+export function normalizeEmail(email: string): string {
+  return email.normalize('NFC').trim().toLowerCase();
+}
+
+// A hash of a random password, so unknown accounts take as long to refuse as known ones.
+let dummyHash: Promise<string> | null = null;
+
+export class UserService {
+  constructor(
+    private readonly store: UserStore,
+    private readonly throttle: LoginThrottleStore,
+    private readonly now: () => Date,
+  ) {}
+
+  findById(id: number): Promise<User | null> {
+    return this.store.findById(id);
+  }
+
+  list(): Promise<User[]> {
+    return this.store.list();
+  }
+
+  count(): Promise<number> {
+    return this.store.count();
+  }
+
+  async create(input: NewUser): Promise<{ user: User; password: string }> {
+    const email = normalizeEmail(input.email);
+    if (!EMAIL.test(email)) throw new DomainError('INVALID_INPUT', 'email');
+    const name = input.name.normalize('NFC').trim();
+    if (!name || name.length > 100) throw new DomainError('INVALID_INPUT', 'name');
+    if (!ROLES.includes(input.role)) throw new DomainError('INVALID_INPUT', 'role');
+    const password = input.password ?? generatePassword();
+    if (passwordProblem(password)) throw new DomainError('INVALID_INPUT', 'password');
+    if (await this.store.findCredentials(email)) throw new DomainError('CONFLICT', 'email');
+    const user = await this.store.insert({
+      email,
+      name,
+      role: input.role,
+      passwordHash: await hashPassword(password),
+      locale: input.locale ?? 'hi',
+      authorId: input.authorId ?? null,
+      now: this.now(),
+    });
+    return { user, password };
+  }
+
+  async signIn(emailInput: string, password: string, ip: string): Promise<SignInResult> {
+    const email = normalizeEmail(emailInput).slice(0, 320);
+    const keys = [`account:${email}`, `ip:${ip}`];
+    const now = this.now();
+    const states = await this.throttle.read(keys);
+    const blockedUntil = Math.max(0, ...[...states.values()].map((s) => s.blockedUntil?.getTime() ?? 0));
+    if (blockedUntil > now.getTime()) return { ok: false, reason: 'throttled', retryAfterMs: blockedUntil - now.getTime() };
+
+    const found = await this.store.findCredentials(email);
+    const tooLong = passwordProblem(password) === 'too-long';
+    dummyHash ??= hashPassword(generatePassword());
+    const valid = !tooLong && (await verifyPassword(password, found?.passwordHash ?? (await dummyHash))) && found !== null && !found.user.disabled;
+    if (!valid || !found) {
+      for (const key of keys) await this.throttle.recordFailure(key, now, blockFor);
+      return { ok: false, reason: 'invalid' };
+    }
+    await this.throttle.clear(keys[0]!);
+    return { ok: true, user: found.user };
+  }
+
+  /** Changes a password after checking the current one. The caller ends the user's other sessions. */
+  async changePassword(userId: number, current: string, next: string): Promise<void> {
+    const hash = await this.store.passwordHash(userId);
+    if (!hash || passwordProblem(current) === 'too-long' || !(await verifyPassword(current, hash))) {
+      throw new DomainError('INVALID_INPUT', 'currentPassword');
+    }
+    if (passwordProblem(next)) throw new DomainError('INVALID_INPUT', 'newPassword');
+    await this.store.setPassword(userId, await hashPassword(next), this.now());
+  }
+
+  async setLocale(userId: number, locale: Locale): Promise<void> {
+    await this.store.update(userId, { locale });
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * Newsroom accounts and what each role may do. Every permission check on the server
+ * goes through `can()`, so the rules live in one table.
+ */
+export type Role = 'admin' | 'editor' | 'reporter' | 'contributor';
+export const ROLES: readonly Role[] = ['admin', 'editor', 'reporter', 'contributor'];
+export type Locale = 'hi' | 'en';
+
+export interface User {
+  readonly id: number;
+  readonly email: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly locale: Locale;
+  /** The byline this account writes as, if any. */
+  readonly authorId: number | null;
+  readonly disabled: boolean;
+  readonly createdAt: Date;
+  readonly passwordChangedAt: Date;
+}
+
+export type Action =
+  | 'article.create'
+  | 'article.edit'
+  | 'article.submit'
+  | 'article.publish'
+  | 'article.unpublish'
+  | 'article.setAuthors'
+  | 'article.setPublishTime'
+  | 'article.restoreRevision'
+  | 'media.upload'
+  | 'media.edit'
+  | 'taxonomy.edit'
+  | 'home.edit'
+  | 'widgets.edit'
+  | 'settings.edit'
+  | 'users.manage'
+  | 'comments.moderate';
+
+/** The facts about an article that permissions depend on. */
+export interface ArticleFacts {
+  readonly createdBy: number | null;
+  readonly status: 'draft' | 'review' | 'scheduled' | 'published' | 'unpublished';
+}
+
+export interface PolicyContext {
+  readonly article?: ArticleFacts;
+  /** Site setting: reporters may publish their own stories. */
+  readonly reportersCanPublish?: boolean;
+}
+
+const EDITOR_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  'article.create', 'article.edit', 'article.submit', 'article.publish', 'article.unpublish',
+  'article.setAuthors', 'article.setPublishTime', 'article.restoreRevision',
+  'media.upload', 'media.edit', 'taxonomy.edit', 'home.edit', 'widgets.edit', 'comments.moderate',
+]);
+
+/**
+ * Whether `user` may do `action`. Guarantees: admins may do everything; editors all
+ * content work but not users or settings; reporters only their own stories, and
+ * publish them only when the site allows; contributors only their own drafts, never
+ * publishing, uploading, or setting status, authors or times.
+ */
+export function can(user: Pick<User, 'id' | 'role' | 'disabled'>, action: Action, ctx: PolicyContext = {}): boolean {
+  if (user.disabled) return false;
+  switch (user.role) {
+    case 'admin':
+      return true;
+    case 'editor':
+      return EDITOR_ACTIONS.has(action);
+    case 'reporter': {
+      const own = ctx.article === undefined || ctx.article.createdBy === user.id;
+      switch (action) {
+        case 'article.create':
+        case 'media.upload':
+          return true;
+        case 'article.edit':
+        case 'article.submit':
+        case 'article.restoreRevision':
+          return own;
+        case 'article.publish':
+        case 'article.unpublish':
+        case 'article.setPublishTime':
+          return own && ctx.reportersCanPublish === true;
+        default:
+          return false;
+      }
+    }
+    case 'contributor': {
+      const ownDraft = ctx.article === undefined || (ctx.article.createdBy === user.id && ctx.article.status === 'draft');
+      switch (action) {
+        case 'article.create':
+          return true;
+        case 'article.edit':
+        case 'article.submit':
+          return ownDraft;
+        default:
+          return false;
+      }
+    }
+  }
+}
