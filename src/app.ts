@@ -3,12 +3,16 @@
  * listens; main.ts does, and tests use app.inject().
  */
 import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildAssetBundle } from './http/assets/asset-bundle.ts';
 import { assetsPlugin } from './http/assets/assets-plugin.ts';
 import { createClientErrorHandler } from './http/plugins/client-errors.ts';
 import { createErrorResponder, errorsPlugin } from './http/plugins/errors-plugin.ts';
 import { securityHeadersPlugin } from './http/plugins/security-headers-plugin.ts';
+import { adminPlugin } from './http/admin/admin-plugin.ts';
+import { buildAdminAssets } from './http/admin/admin-assets.ts';
+import { cookieNames } from './http/admin/auth.ts';
 import { mediaRoutes } from './http/site/media-routes.ts';
 import { siteRoutes } from './http/site/site-routes.ts';
 import type { Services } from './services.ts';
@@ -21,6 +25,7 @@ export interface BuildAppOptions {
 export async function buildApp(services: Services, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const { config } = services;
   const assets = buildAssetBundle();
+  const adminAssets = await buildAdminAssets({ fontFaceCss: assets.fontFaceCss });
   const respondError = createErrorResponder({ services, assets: assets.urls });
   const app = Fastify({
     logger: options.logger ? { level: config.logLevel } : false,
@@ -52,8 +57,16 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   await app.register(securityHeadersPlugin);
   await app.register(errorsPlugin, { services, assets: assets.urls });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
+  await app.register(cookie);
   await app.register(assetsPlugin, { bundle: assets });
   await app.register(mediaRoutes, { services });
+  await app.register(adminPlugin, {
+    services,
+    cookies: cookieNames(config.siteUrl),
+    assets: adminAssets.urls,
+    adminFiles: adminAssets.files,
+    readerAssets: assets.urls,
+  });
   await app.register(siteRoutes, { services, assets: assets.urls });
   return app;
 }

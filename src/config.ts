@@ -22,6 +22,8 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Longest request URL accepted; longer ones get 414. */
   readonly maxUrlLength: number;
+  /** How often timed jobs (scheduled publishing) run. */
+  readonly schedulerIntervalMs: number;
 }
 
 const bool = z
@@ -39,6 +41,7 @@ const EnvSchema = z.object({
   SAMACHAR_DEMO: bool.default(true),
   SITE_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
 });
 
 export class ConfigError extends Error {
@@ -64,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemoIfEmpty: e.SAMACHAR_DEMO,
     siteUrl: e.SITE_URL ?? `http://localhost:${e.PORT}`,
     logLevel: e.LOG_LEVEL,
+    schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
   });
 }
 
@@ -78,6 +82,7 @@ export function defineConfig(
     siteUrl: 'http://localhost:3000',
     logLevel: 'info' as const,
     maxUrlLength: 2048,
+    schedulerIntervalMs: 5000,
     ...parts,
   });
 }

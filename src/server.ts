@@ -7,6 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { loadDemo } from './demo/demo-service.ts';
+import { publishScheduled } from './jobs/publish-scheduled.ts';
+import { type Scheduler, startScheduler } from './jobs/scheduler.ts';
 import { createServices, type Services } from './services.ts';
 
 export interface RunningServer {
@@ -22,8 +24,23 @@ export async function startServer(config: Config, log: (line: string) => void = 
     if (config.loadDemoIfEmpty) {
       const report = await loadDemo(services);
       if (report.loaded) log(`Loaded the demo site: ${report.articles} articles, ${report.photos} photos.`);
+      if (report.loaded && (await services.users.count()) === 0) {
+        // The demo's first start makes an admin with a generated password (there are no
+        // default passwords) and says once how to sign in.
+        const { user, password } = await services.users.create({ email: 'admin@samachar.local', name: 'Admin', role: 'admin' });
+        log(`Newsroom: sign in at /admin with ${user.email} and the password ${password} (shown only now; change it under "My account").`);
+      }
     }
     const app = await buildApp(services, { logger: true });
+    const scheduler: Scheduler = startScheduler(
+      [
+        { name: 'publish-scheduled', run: () => publishScheduled(services) },
+        { name: 'sweep-sessions', run: () => services.sessions.sweep() },
+      ],
+      config.schedulerIntervalMs,
+      (msg, err) => app.log.error({ err }, msg),
+    );
+    await scheduler.tick();
     await app.listen({ host: config.host, port: config.port });
     const { port } = app.server.address() as AddressInfo;
     // Listening on every interface: localhost is the address a person on this machine opens.
@@ -36,6 +53,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
       url,
       stop() {
         stopping ??= (async () => {
+          await scheduler.stop();
           await app.close();
           await services.close();
         })();

@@ -5,6 +5,8 @@
 import type { Config } from './config.ts';
 import { ArticleService } from './domain/articles/article-service.ts';
 import { ArticleStore } from './domain/articles/article-store.ts';
+import { ArticleEditService } from './domain/articles/article-edit-service.ts';
+import { ArticleEditStore } from './domain/articles/article-edit-store.ts';
 import { AuthorService } from './domain/authors/author-service.ts';
 import { AuthorStore } from './domain/authors/author-store.ts';
 import { CommentService } from './domain/comments/comment-service.ts';
@@ -34,6 +36,8 @@ export interface Services {
   /** The clock. Tests replace it; nothing else reads the time. */
   readonly now: () => Date;
   readonly articles: ArticleService;
+  /** The newsroom's side of articles: drafts, edits, workflow, revisions. */
+  readonly desk: ArticleEditService;
   readonly authors: AuthorService;
   readonly comments: CommentService;
   readonly home: HomeService;
@@ -67,18 +71,32 @@ export async function createServices(config: Config, options: CreateServicesOpti
   const articles = new ArticleService(new ArticleStore(db, mediaStore));
   const sections = new SectionService(new SectionStore(db));
   const widgets = new WidgetService(new WidgetStore(db), now);
+  const media = new MediaService({ store: mediaStore, mediaDir: config.mediaDir, now });
+  const settings = new SettingsService(new SettingsStore(db));
+  const tags = new TagService(new TagStore(db));
+  const authors = new AuthorService(new AuthorStore(db, mediaStore));
+  const desk = new ArticleEditService({
+    store: new ArticleEditStore(db),
+    tags,
+    media,
+    settings,
+    now,
+    sectionExists: async (id) => (await sections.findById(id)) !== null,
+    authorExists: (id) => authors.exists(id),
+  });
   return {
     config,
     storage,
     now,
     articles,
-    authors: new AuthorService(new AuthorStore(db, mediaStore)),
+    authors,
+    desk,
     comments: new CommentService(new CommentStore(db)),
     home: new HomeService({ articles, sections }),
-    media: new MediaService({ store: mediaStore, mediaDir: config.mediaDir, now }),
+    media,
     sections,
-    settings: new SettingsService(new SettingsStore(db)),
-    tags: new TagService(new TagStore(db)),
+    settings,
+    tags,
     widgets,
     users: new UserService(new UserStore(db), new LoginThrottleStore(db), now),
     sessions: new SessionService(new SessionStore(db), now),

@@ -4,6 +4,7 @@
  *   samachar serve             start the site (as `npm start`)
  *   samachar migrate           apply pending database migrations
  *   samachar demo [--reset]    load the demo site into an empty database; --reset replaces all content
+ *   samachar user create …     create a newsroom account
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
@@ -13,6 +14,18 @@ import { createServices } from '../services.ts';
 import { connectStorage } from '../storage/connect.ts';
 import { migrateToLatest } from '../storage/migrate.ts';
 import { progressBar } from './progress-bar.ts';
+import { ROLES, type Role } from '../domain/users/user.ts';
+import { DomainError } from '../errors.ts';
+
+/** The first line of a stream, without its line ending. */
+async function readLine(stream: NodeJS.ReadableStream): Promise<string> {
+  let data = '';
+  for await (const chunk of stream) {
+    data += String(chunk);
+    if (data.includes('\n')) break;
+  }
+  return data.split(/\r?\n/)[0] ?? '';
+}
 
 const USAGE = `Usage: samachar <command> [options]
 
@@ -21,6 +34,9 @@ Commands:
   migrate            apply pending database migrations
   demo [--reset]     load the demo site into an empty database;
                      --reset first removes all articles, sections, tags, authors, photos and widgets
+  user create --email E --name N --role R [--password-stdin]
+                     create a newsroom account (R: admin, editor, reporter, contributor);
+                     prints a generated password, or reads one line from stdin
   help               show this text
 `;
 
@@ -56,6 +72,51 @@ export async function runCli(argv: string[]): Promise<number> {
             ? `Loaded the demo site: ${report.articles} articles, ${report.photos} photos.`
             : 'The database already has articles; nothing was changed. Use --reset to replace them with the demo.',
         );
+      } finally {
+        await services.close();
+      }
+      return 0;
+    }
+    case 'user': {
+      const [sub, ...args] = rest;
+      if (sub !== 'create') {
+        console.error(`Unknown: user ${sub ?? ''}\n\n${USAGE}`);
+        return 2;
+      }
+      const { values } = parseArgs({
+        args,
+        options: {
+          email: { type: 'string' },
+          name: { type: 'string' },
+          role: { type: 'string', default: 'admin' },
+          'password-stdin': { type: 'boolean', default: false },
+        },
+      });
+      if (!values.email || !values.name) {
+        console.error('user create needs --email and --name');
+        return 2;
+      }
+      if (!ROLES.includes(values.role as Role)) {
+        console.error(`--role must be one of: ${ROLES.join(', ')}`);
+        return 2;
+      }
+      const password = values['password-stdin'] ? await readLine(process.stdin) : undefined;
+      const services = await createServices(config);
+      try {
+        const { user, password: used } = await services.users.create({
+          email: values.email,
+          name: values.name,
+          role: values.role as Role,
+          ...(password === undefined ? {} : { password }),
+        });
+        console.log(`Created ${user.role} ${user.email}.`);
+        if (password === undefined) console.log(`Password: ${used}\n(shown only now; change it under "My account" after signing in)`);
+      } catch (err) {
+        if (err instanceof DomainError) {
+          console.error(err.code === 'CONFLICT' ? `An account with ${values.email} exists already.` : `Invalid ${err.field ?? 'input'}.`);
+          return 1;
+        }
+        throw err;
       } finally {
         await services.close();
       }

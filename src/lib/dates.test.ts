@@ -145,3 +145,14 @@ describe('invalid input', () => {
     assert.throws(() => formatDate(new Date(0), 'fr' as DateStyle), { name: 'RangeError', message: /style/ });
   });
 });
+
+describe('parseIstLocal', () => {
+  it('reads datetime-local values as India time', async () => {
+    const { parseIstLocal } = await import('./dates.ts');
+    assert.equal(parseIstLocal('2023-03-21T10:30')?.toISOString(), '2023-03-21T05:00:00.000Z');
+    assert.equal(parseIstLocal('2023-03-21T00:15:30')?.toISOString(), '2023-03-20T18:45:30.000Z');
+    for (const bad of ['', '2023-02-30T10:00', '2023-03-21 10:30', '2023-03-21T25:00', '21/03/2023', '2023-03-21T10:30Z']) {
+      assert.equal(parseIstLocal(bad), null, bad);
+    }
+  });
+});

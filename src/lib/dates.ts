@@ -139,3 +139,16 @@ export function formatRelative(date: Date, now: Date, style: DateStyle): string 
   const h = Math.floor(elapsed / HOUR);
   return style === 'hi' ? `${h} ${h === 1 ? 'घंटा' : 'घंटे'} पहले` : `${h} ${h === 1 ? 'hour' : 'hours'} ago`;
 }
+
+/**
+ * Reads a `datetime-local` value (`2023-03-21T10:30`, seconds optional) as a time in
+ * IST, which is how the newsroom's forms mean it. Null for anything else.
+ */
+export function parseIstLocal(value: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
+  if (!m) return null;
+  const date = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? '00'}+05:30`);
+  if (Number.isNaN(date.getTime())) return null;
+  // Reject overflowed fields (Feb 30th) by formatting back.
+  return toIsoWithOffset(date).startsWith(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}`) ? date : null;
+}

@@ -21,6 +21,8 @@
 export const LOANWORDS: Readonly<Record<string, string>> = {
   // Politics, diplomacy, government
   'वेलकम': 'welcome',
+  'हेडलाइन': 'headline',
+  'हेडलाइंस': 'headlines',
   'डियर': 'dear',
   'फ्रेंड': 'friend',
   'प्रेसिडेंट': 'president',

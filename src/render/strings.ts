@@ -16,6 +16,7 @@ export const T = {
   by: 'लेखक',
   tags: 'टैग',
   related: 'ये भी पढ़ें',
+  correction: 'सुधार',
   photo: 'फोटो',
   leaveReply: 'Leave a Reply',
   emailNotice: 'Your email address will not be published.',

@@ -1,7 +1,7 @@
 import { DomainError } from '../../errors.ts';
 import { slugify } from '../../lib/slug.ts';
 import { mediaIdsOf, parseRichText } from '../../richtext/rich-text.ts';
-import { type Article, type ArticleSummary, isPublic, type ListFilter, type NewArticle, type Paged } from './article.ts';
+import { type Article, type ArticleSummary, isPublic, type ListFilter, MAX_HOME_PINS, type NewArticle, type Paged } from './article.ts';
 import type { ArticleStore } from './article-store.ts';
 
 /** Highest page number a reader may ask for: deep offsets are costly and no reader goes there. */
@@ -35,6 +35,56 @@ export class ArticleService {
       excludeIds: [article.id, ...byTags.map((a) => a.id)],
     });
     return [...byTags, ...more];
+  }
+
+  exists(id: number): Promise<boolean> {
+    return this.store.exists(id);
+  }
+
+  /** The stories among `ids` that readers may see at `now`, in the order given. */
+  publicByIds(now: Date, ids: readonly number[]): Promise<ArticleSummary[]> {
+    return this.store.listPublicByIds(now, ids);
+  }
+
+  /** Stories pinned on the home page and public at `now`, lead first. */
+  pinned(now: Date): Promise<ArticleSummary[]> {
+    return this.store.listPinned(now);
+  }
+
+  /** Every pinned story in order, whatever its status (a pinned story that was unpublished stays until removed). */
+  pinnedForDesk(): Promise<ArticleSummary[]> {
+    return this.store.listPinned(null);
+  }
+
+  /**
+   * Pins a story at the end of the home page's pinned list; pinning it again changes nothing.
+   * Errors: INVALID_INPUT on articleId: 'not-found', 'not-public' (not published at `now`), 'too-many'.
+   */
+  async pin(id: number, now: Date): Promise<void> {
+    const article = await this.store.findById(id);
+    if (!article) throw new DomainError('INVALID_INPUT', 'articleId', 'not-found');
+    if (!isPublic(article, now)) throw new DomainError('INVALID_INPUT', 'articleId', 'not-public');
+    const ids = (await this.store.listPinned(null)).map((a) => a.id);
+    if (ids.includes(id)) return;
+    if (ids.length >= MAX_HOME_PINS) throw new DomainError('INVALID_INPUT', 'articleId', 'too-many');
+    await this.store.replacePins([...ids, id]);
+  }
+
+  async unpin(id: number): Promise<void> {
+    const ids = (await this.store.listPinned(null)).map((a) => a.id);
+    if (!ids.includes(id)) throw new DomainError('NOT_FOUND');
+    await this.store.replacePins(ids.filter((x) => x !== id));
+  }
+
+  /** Moves a pinned story one place up (towards the lead) or down; at either end nothing changes. */
+  async movePin(id: number, direction: 'up' | 'down'): Promise<void> {
+    const ids = (await this.store.listPinned(null)).map((a) => a.id);
+    const i = ids.indexOf(id);
+    if (i < 0) throw new DomainError('NOT_FOUND');
+    const j = direction === 'up' ? i - 1 : i + 1;
+    if (j < 0 || j >= ids.length) return;
+    [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+    await this.store.replacePins(ids);
   }
 
   count(): Promise<number> {

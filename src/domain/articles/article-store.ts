@@ -110,7 +110,7 @@ export class ArticleStore {
 
   async findById(id: number): Promise<Article | null> {
     const row = await this.summaries()
-      .select(['a.body', 'a.comments_open', 'a.created_at'])
+      .select(['a.body', 'a.comments_open', 'a.created_at', 'a.correction_note', 'a.seo_title', 'a.seo_description'])
       .where('a.id', '=', id)
       .executeTakeFirst();
     if (!row) return null;
@@ -134,6 +134,9 @@ export class ArticleStore {
       authors,
       commentsOpen: readBool(row.comments_open),
       createdAt: readTime(row.created_at),
+      correctionNote: row.correction_note,
+      seoTitle: row.seo_title,
+      seoDescription: row.seo_description,
     };
   }
 
@@ -183,6 +186,36 @@ export class ArticleStore {
 
   async updateSlug(id: number, slug: string): Promise<void> {
     await this.db.updateTable('articles').set({ slug }).where('id', '=', id).execute();
+  }
+
+  /**
+   * Stories pinned on the home page, in pin order (1 = lead). With `now`, only those
+   * public at that time; without, every pinned story, whatever its status (for the newsroom).
+   */
+  async listPinned(now: Date | null): Promise<ArticleSummary[]> {
+    const q = now ? this.publicSummaries(now, {}) : this.summaries();
+    const rows = await q.where('a.home_position', 'is not', null).orderBy('a.home_position').orderBy('a.id').execute();
+    return rows.map(toSummary);
+  }
+
+  /** Makes `ids` the pinned stories, in this order (positions 1, 2, 3 …); every other story is unpinned. */
+  async replacePins(ids: readonly number[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('articles').set({ home_position: null }).where('home_position', 'is not', null).execute();
+      for (const [i, id] of ids.entries()) await trx.updateTable('articles').set({ home_position: i + 1 }).where('id', '=', id).execute();
+    });
+  }
+
+  /** The stories among `ids` that are public at `now`, in the order of `ids`. */
+  async listPublicByIds(now: Date, ids: readonly number[]): Promise<ArticleSummary[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.publicSummaries(now, {}).where('a.id', 'in', [...ids]).execute();
+    const byId = new Map(rows.map((r) => [r.id, toSummary(r)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  async exists(id: number): Promise<boolean> {
+    return (await this.db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
   }
 
   async countAll(): Promise<number> {

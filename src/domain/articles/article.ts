@@ -28,6 +28,11 @@ export interface Article extends ArticleSummary {
   readonly authors: readonly Author[];
   readonly commentsOpen: boolean;
   readonly createdAt: Date;
+  /** A correction shown on the story ('' for none). */
+  readonly correctionNote: string;
+  /** Title and description for search engines and shares ('' = use headline and dek). */
+  readonly seoTitle: string;
+  readonly seoDescription: string;
 }
 
 export interface NewArticle {
@@ -46,6 +51,9 @@ export interface NewArticle {
   /** Latin slug; derived from the headline when not given. */
   slug?: string;
 }
+
+/** Most stories that may be pinned on the home page: the lead and the six top stories. */
+export const MAX_HOME_PINS = 7;
 
 /** Which public stories a list shows. */
 export interface ListFilter {

@@ -10,13 +10,27 @@ import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import { DomainError } from '../../errors.ts';
 import type { Media, MediaMeta } from './media.ts';
-import { MEDIA_FILE_NAME, VARIANT_FORMATS, VARIANT_WIDTHS, variantFileName } from './media.ts';
+import { MEDIA_FILE_NAME, VARIANT_CONTENT_TYPES, VARIANT_FORMATS, VARIANT_WIDTHS, type VariantFormat, variantFileName } from './media.ts';
 import { createReadStream, type ReadStream } from 'node:fs';
 import type { MediaStore } from './media-store.ts';
 
-const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'avif', 'heif']);
+/** Formats accepted, judged from the file's bytes (sharp's sniffing), never its name or declared type. SVG is not among them. */
+const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'heif']);
 /** Refuse decompression bombs before decoding. */
-const MAX_PIXELS = 50_000_000;
+export const MAX_PIXELS = 40_000_000;
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+const META_MAX = { alt: 300, caption: 500, credit: 120 } as const;
+
+function validMeta(meta: MediaMeta): MediaMeta {
+  const out = { alt: '', caption: '', credit: '' };
+  for (const key of ['alt', 'caption', 'credit'] as const) {
+    const v = (meta[key] ?? '').normalize('NFC').trim();
+    if (v.length > META_MAX[key] || /[\u0000-\u0008\u000b-\u001f\u007f]/.test(v)) throw new DomainError('INVALID_INPUT', key);
+    out[key] = v;
+  }
+  return out;
+}
 
 export interface MediaServiceOptions {
   store: MediaStore;
@@ -45,21 +59,42 @@ export class MediaService {
     try {
       const stat = await fs.stat(file);
       if (!stat.isFile()) return null;
-      return { stream: createReadStream(file), bytes: stat.size, contentType: name.endsWith('.webp') ? 'image/webp' : 'image/jpeg' };
+      return { stream: createReadStream(file), bytes: stat.size, contentType: VARIANT_CONTENT_TYPES[name.slice(name.lastIndexOf('.') + 1)]! };
     } catch {
       return null;
     }
   }
 
-  async ingest(bytes: Buffer, meta: MediaMeta): Promise<Media> {
+  async search(query: string, page: number, pageSize: number): Promise<{ items: Media[]; total: number }> {
+    return this.options.store.search(query.slice(0, 100), pageSize, (page - 1) * pageSize);
+  }
+
+  async updateMeta(id: number, meta: MediaMeta): Promise<Media> {
+    const clean = validMeta(meta);
+    if (!(await this.options.store.findById(id))) throw new DomainError('NOT_FOUND');
+    await this.options.store.updateMeta(id, clean);
+    return (await this.options.store.findById(id))!;
+  }
+
+  async ingest(bytes: Buffer, metaInput: MediaMeta): Promise<Media> {
+    const meta = validMeta(metaInput);
+    if (bytes.length > MAX_UPLOAD_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', 'file');
     let info: Metadata;
     try {
-      info = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
+      // Header only, without the pixel limit, so an over-large image is told apart (413) from a non-image (415).
+      info = await sharp(bytes, { limitInputPixels: false }).metadata();
     } catch {
       throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'file', 'not a decodable image');
     }
     if (!info.format || !ACCEPTED.has(info.format) || !info.width || !info.height) {
       throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'file', `format ${String(info.format)}`);
+    }
+    if (info.width * info.height > MAX_PIXELS || (info.pages ?? 1) > 1) throw new DomainError('PAYLOAD_TOO_LARGE', 'file', 'too many pixels or frames');
+    try {
+      // Decode fully once: a truncated or corrupt file is refused here, not half-encoded later.
+      await sharp(bytes, { limitInputPixels: MAX_PIXELS }).stats();
+    } catch {
+      throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'file', 'image does not decode');
     }
     const fileKey = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
     const widths: number[] = VARIANT_WIDTHS.filter((w) => w <= info.width!);
@@ -79,7 +114,7 @@ export class MediaService {
     });
   }
 
-  private async writeVariant(bytes: Buffer, fileKey: string, width: number, format: 'webp' | 'jpeg') {
+  private async writeVariant(bytes: Buffer, fileKey: string, width: number, format: VariantFormat) {
     const target = path.join(this.options.mediaDir, variantFileName(fileKey, width, format));
     try {
       await fs.access(target);
@@ -88,7 +123,12 @@ export class MediaService {
       // not made yet
     }
     const pipeline = sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate().resize({ width, withoutEnlargement: true });
-    const out = format === 'webp' ? pipeline.webp({ quality: 78 }) : pipeline.jpeg({ quality: 80, mozjpeg: true });
+    const out =
+      format === 'avif'
+        ? pipeline.avif({ quality: 55, effort: 2 })
+        : format === 'webp'
+          ? pipeline.webp({ quality: 78 })
+          : pipeline.jpeg({ quality: 80, mozjpeg: true });
     // Write to a temporary name and rename, so a reader never gets a half-written file.
     const tmp = `${target}.${process.pid}.tmp`;
     await out.toFile(tmp);

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { writeTime } from '../../storage/columns.ts';
 import type { Database, MediaTable } from '../../storage/schema.ts';
 import type { Media, MediaMeta } from './media.ts';
@@ -39,6 +39,30 @@ export class MediaStore {
     if (ids.length === 0) return new Map();
     const rows = await this.db.selectFrom('media').selectAll().where('id', 'in', [...ids]).execute();
     return new Map(rows.map((r) => [r.id, toMedia(r)]));
+  }
+
+  /** Library items whose alt text, caption or credit contains `query`, newest first. */
+  async search(query: string, limit: number, offset: number): Promise<{ items: Media[]; total: number }> {
+    let q = this.db.selectFrom('media');
+    const needle = query.trim().toLowerCase();
+    if (needle) {
+      // LIKE wildcards in what a person typed are matched literally.
+      const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where((eb) =>
+        eb.or(
+          (['alt', 'caption', 'credit'] as const).map((col) => eb(sql`lower(${sql.ref(col)})`, 'like', sql`${pattern} escape '\\'`)),
+        ),
+      );
+    }
+    const [rows, count] = await Promise.all([
+      q.selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute(),
+      q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst(),
+    ]);
+    return { items: rows.map(toMedia), total: Number(count?.n ?? 0) };
+  }
+
+  async updateMeta(id: number, meta: MediaMeta): Promise<void> {
+    await this.db.updateTable('media').set({ alt: meta.alt, caption: meta.caption, credit: meta.credit }).where('id', '=', id).execute();
   }
 
   async insert(input: NewMediaRow): Promise<Media> {

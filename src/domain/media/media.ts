@@ -21,13 +21,13 @@ export interface MediaMeta {
 }
 
 /** Formats every variant width is written in; the first is preferred by browsers that take it. */
-export const VARIANT_FORMATS = ['webp', 'jpeg'] as const;
+export const VARIANT_FORMATS = ['avif', 'webp', 'jpeg'] as const;
 export type VariantFormat = (typeof VARIANT_FORMATS)[number];
 
 /** Widths made for each upload (never wider than the original). */
 export const VARIANT_WIDTHS = [480, 960, 1440] as const;
 
-const EXT: Record<VariantFormat, string> = { webp: 'webp', jpeg: 'jpg' };
+const EXT: Record<VariantFormat, string> = { avif: 'avif', webp: 'webp', jpeg: 'jpg' };
 
 export function variantFileName(fileKey: string, width: number, format: VariantFormat): string {
   return `${fileKey}-${width}.${EXT[format]}`;
@@ -43,7 +43,9 @@ export function variantHeight(media: Pick<Media, 'width' | 'height'>, width: num
 }
 
 /** Pattern every served media file name matches; anything else under /media/ is a 404. */
-export const MEDIA_FILE_NAME = /^[a-f0-9]{16}-[0-9]{2,5}\.(webp|jpg)$/;
+export const MEDIA_FILE_NAME = /^[a-f0-9]{16}-[0-9]{2,5}\.(avif|webp|jpg)$/;
+
+export const VARIANT_CONTENT_TYPES: Record<string, string> = { avif: 'image/avif', webp: 'image/webp', jpg: 'image/jpeg' };
 
 /** A library item as the newsroom's media picker shows it (GET /admin/api/media). */
 export interface MediaListItem {

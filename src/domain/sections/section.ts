@@ -31,3 +31,20 @@ const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export function isValidSectionSlug(slug: string): boolean {
   return slug.length <= 60 && SLUG.test(slug) && !RESERVED_SLUGS.has(slug);
 }
+
+/** What the newsroom edits on a section (its order is changed by moving it). */
+export interface SectionInput {
+  name: string;
+  nameLatin: string;
+  slug: string;
+  description: string;
+}
+
+export const SECTION_LIMITS = { name: 60, nameLatin: 60, description: 300 } as const;
+
+/** Why a slug cannot be a section's: its shape, or a first URL segment the platform owns. Null when it can. */
+export function sectionSlugProblem(slug: string): 'format' | 'reserved' | null {
+  if (slug.length > 60 || !SLUG.test(slug)) return 'format';
+  if (RESERVED_SLUGS.has(slug)) return 'reserved';
+  return null;
+}

@@ -13,11 +13,34 @@ export class SettingsService {
     return SiteSettingsSchema.parse({});
   }
 
-  async update(patch: Partial<SiteSettings>): Promise<SiteSettings> {
+  /**
+   * Changes some settings. Errors: INVALID_INPUT naming the first field at fault. With
+   * `checks`, a sidebar widget must exist ('not-found') and the manual Updates list must
+   * name existing stories, each once ('not-found', 'duplicate'), at least one when manual ('empty').
+   */
+  async update(patch: Partial<SiteSettings>, checks: SettingsChecks = {}): Promise<SiteSettings> {
     const current = await this.get();
-    const parsed = SiteSettingsSchema.safeParse({ ...current, ...patch });
-    if (!parsed.success) throw new DomainError('INVALID_INPUT', parsed.error.issues[0]?.path.join('.'));
-    await this.store.write(parsed.data);
-    return parsed.data;
+    const trimmed = Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, typeof v === 'string' ? v.normalize('NFC').trim() : v]));
+    const parsed = SiteSettingsSchema.safeParse({ ...current, ...trimmed });
+    if (!parsed.success) throw new DomainError('INVALID_INPUT', parsed.error.issues[0]?.path[0]?.toString());
+    const next = parsed.data;
+    if (patch.sidebarWidget !== undefined && next.sidebarWidget && checks.widgetExists && !(await checks.widgetExists(next.sidebarWidget))) {
+      throw new DomainError('INVALID_INPUT', 'sidebarWidget', 'not-found');
+    }
+    if (patch.updatesIds !== undefined || patch.updatesMode !== undefined) {
+      if (new Set(next.updatesIds).size !== next.updatesIds.length) throw new DomainError('INVALID_INPUT', 'updatesIds', 'duplicate');
+      if (next.updatesMode === 'manual' && next.updatesIds.length === 0) throw new DomainError('INVALID_INPUT', 'updatesIds', 'empty');
+      if (checks.articleExists) {
+        for (const id of next.updatesIds) if (!(await checks.articleExists(id))) throw new DomainError('INVALID_INPUT', 'updatesIds', 'not-found');
+      }
+    }
+    await this.store.write(next);
+    return next;
   }
+}
+
+/** Lookups in other services that some settings are checked against (wired by the caller). */
+export interface SettingsChecks {
+  widgetExists?: (key: string) => Promise<boolean>;
+  articleExists?: (id: number) => Promise<boolean>;
 }

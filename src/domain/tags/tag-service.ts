@@ -1,6 +1,6 @@
 import { DomainError } from '../../errors.ts';
 import { slugify } from '../../lib/slug.ts';
-import type { Tag } from './tag.ts';
+import { cleanTagName, TAG_NAME_MAX, type Tag, type TagWithCount } from './tag.ts';
 import type { TagStore } from './tag-store.ts';
 
 export class TagService {
@@ -12,13 +12,36 @@ export class TagService {
 
   /** The tag with this name, made if it does not exist yet, with a unique transliterated slug. */
   async findOrCreate(name: string): Promise<Tag> {
-    const clean = name.normalize('NFC').replace(/\s+/g, ' ').trim();
-    if (!clean || clean.length > 80) throw new DomainError('INVALID_INPUT', 'tags');
+    const clean = cleanTagName(name);
+    if (!clean || clean.length > TAG_NAME_MAX) throw new DomainError('INVALID_INPUT', 'tags');
     const existing = await this.store.findByName(clean);
     if (existing) return existing;
     const base = slugify(clean, { maxLength: 60 }) || 'tag';
     let slug = base;
     for (let n = 2; await this.store.slugExists(slug); n++) slug = `${base}-${n}`;
     return this.store.insert(slug, clean);
+  }
+
+  findById(id: number): Promise<Tag | null> {
+    return this.store.findById(id);
+  }
+
+  /** Tags whose name or slug contains `query` (all when empty), by name, with article counts. */
+  list(query: string, page: number, pageSize: number): Promise<{ items: TagWithCount[]; total: number }> {
+    return this.store.listWithCounts(query.normalize('NFC').trim().slice(0, 80), pageSize, (page - 1) * pageSize);
+  }
+
+  /**
+   * Renames a tag. The slug stays, so links to the tag's page keep working.
+   * Errors: NOT_FOUND; INVALID_INPUT on name (empty, too long, or 'taken' by another tag).
+   */
+  async rename(id: number, name: string): Promise<Tag> {
+    if (!(await this.store.findById(id))) throw new DomainError('NOT_FOUND');
+    const clean = cleanTagName(name);
+    if (!clean || clean.length > TAG_NAME_MAX) throw new DomainError('INVALID_INPUT', 'name');
+    const other = await this.store.findByName(clean);
+    if (other && other.id !== id) throw new DomainError('INVALID_INPUT', 'name', 'taken');
+    await this.store.rename(id, clean);
+    return (await this.store.findById(id))!;
   }
 }

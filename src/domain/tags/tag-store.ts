@@ -1,6 +1,7 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { readCount } from '../../storage/columns.ts';
 import type { Database, TagTable } from '../../storage/schema.ts';
-import type { Tag } from './tag.ts';
+import type { Tag, TagWithCount } from './tag.ts';
 
 export const toTag = (row: Selectable<TagTable>): Tag => ({ id: row.id, slug: row.slug, name: row.name });
 
@@ -25,5 +26,39 @@ export class TagStore {
   async insert(slug: string, name: string): Promise<Tag> {
     const row = await this.db.insertInto('tags').values({ slug, name }).returningAll().executeTakeFirstOrThrow();
     return toTag(row);
+  }
+
+  async findById(id: number): Promise<Tag | null> {
+    const row = await this.db.selectFrom('tags').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toTag(row) : null;
+  }
+
+  async listWithCounts(query: string, limit: number, offset: number): Promise<{ items: TagWithCount[]; total: number }> {
+    let q = this.db.selectFrom('tags as t');
+    const needle = query.toLowerCase();
+    if (needle) {
+      // LIKE wildcards in what a person typed are matched literally.
+      const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where((eb) => eb.or([eb(sql`lower(t.name)`, 'like', sql`${pattern} escape '\\'`), eb(sql`t.slug`, 'like', sql`${pattern} escape '\\'`)]));
+    }
+    const [rows, count] = await Promise.all([
+      q
+        .select(['t.id', 't.slug', 't.name'])
+        .select((eb) => eb.selectFrom('article_tags as at').select((e) => e.fn.countAll<string | number>().as('n')).whereRef('at.tag_id', '=', 't.id').as('n'))
+        .orderBy('t.name')
+        .orderBy('t.id')
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+      q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst(),
+    ]);
+    return {
+      items: rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, articleCount: readCount(r.n ?? 0) })),
+      total: readCount(count?.n),
+    };
+  }
+
+  async rename(id: number, name: string): Promise<void> {
+    await this.db.updateTable('tags').set({ name }).where('id', '=', id).execute();
   }
 }

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { readTime, writeTime } from '../../storage/columns.ts';
-import type { Database } from '../../storage/schema.ts';
+import type { Database, WidgetTable } from '../../storage/schema.ts';
 import { type Figures, FiguresSchema, type FiguresWidget } from './widget.ts';
 
 export class WidgetStore {
@@ -8,9 +8,12 @@ export class WidgetStore {
 
   async findByKey(key: string): Promise<FiguresWidget | null> {
     const row = await this.db.selectFrom('widgets').selectAll().where('key', '=', key).executeTakeFirst();
-    if (!row) return null;
-    const figures = FiguresSchema.parse(JSON.parse(row.data));
-    return { key: row.key, title: row.title, figures, updatedAt: readTime(row.updated_at) };
+    return row ? toWidget(row) : null;
+  }
+
+  async list(): Promise<FiguresWidget[]> {
+    const rows = await this.db.selectFrom('widgets').selectAll().orderBy('key').execute();
+    return rows.map(toWidget);
   }
 
   /** Inserts or replaces the widget with this key. */
@@ -22,4 +25,9 @@ export class WidgetStore {
       .onConflict((oc) => oc.column('key').doUpdateSet({ title, data, updated_at: writeTime(now) }))
       .execute();
   }
+}
+
+function toWidget(row: Selectable<WidgetTable>): FiguresWidget {
+  const figures = FiguresSchema.parse(JSON.parse(row.data));
+  return { key: row.key, title: row.title, figures, updatedAt: readTime(row.updated_at) };
 }

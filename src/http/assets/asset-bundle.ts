@@ -18,6 +18,8 @@ export interface StaticAsset {
 
 export interface AssetBundle {
   readonly urls: AssetUrls;
+  /** The webfont's @font-face rules, for other stylesheets (the newsroom's) to reuse. */
+  readonly fontFaceCss: string;
   /** Served files by URL path. */
   readonly files: ReadonlyMap<string, StaticAsset>;
 }
@@ -77,5 +79,5 @@ export function buildAssetBundle(): AssetBundle {
   const faviconUrl = `/assets/favicon.${hash(favicon)}.svg`;
   files.set(faviconUrl, { body: favicon, contentType: 'image/svg+xml' });
 
-  return { urls: { css: cssUrl, preloadFonts, favicon: faviconUrl }, files };
+  return { urls: { css: cssUrl, preloadFonts, favicon: faviconUrl }, fontFaceCss: faces.join('\n'), files };
 }

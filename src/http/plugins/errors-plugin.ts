@@ -42,12 +42,12 @@ export function codeFor(error: unknown): ErrorCode {
 }
 
 export function createErrorResponder({ services, assets }: ErrorsPluginOptions) {
-  return async function respond(request: FastifyRequest, reply: FastifyReply, code: ErrorCode): Promise<FastifyReply> {
+  return async function respond(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, field?: string): Promise<FastifyReply> {
     const entry = catalogueEntry(code);
     reply.code(entry.status).header('cache-control', 'no-store');
     if (code === 'SERVICE_UNAVAILABLE') reply.header('retry-after', '30');
-    if (request.url.startsWith('/api/')) {
-      return reply.send({ error: { code, message: entry.message.en, messageHi: entry.message.hi } });
+    if (request.url.startsWith('/api/') || request.url.startsWith('/admin/api/')) {
+      return reply.send({ error: { code, message: entry.message.en, messageHi: entry.message.hi, ...(field ? { field } : {}) } });
     }
     const now = services.now();
     let chrome;
@@ -67,6 +67,6 @@ export const errorsPlugin = fp<ErrorsPluginOptions>(async (app: FastifyInstance,
     const code = codeFor(error);
     if (code === 'INTERNAL') request.log.error({ err: error }, 'internal error');
     else request.log.info({ code, field: error instanceof DomainError ? error.field : undefined }, 'request refused');
-    return respond(request, reply, code);
+    return respond(request, reply, code, error instanceof DomainError ? error.field : undefined);
   });
 });

@@ -26,10 +26,16 @@ export function fallbackChrome(services: Services, assets: AssetUrls, now: Date)
   return { settings: DEFAULT_SETTINGS, sections: [], assets, siteUrl: services.config.siteUrl, now };
 }
 
+/**
+ * The side column. The Updates list is the newest stories, or, when the site's setting
+ * says 'manual', the stories editors chose, in their order, leaving out any not public at `now`.
+ */
 export async function loadSidebar(services: Services, now: Date, excludeId?: number): Promise<Sidebar> {
   const settings = await services.settings.get();
   const [updates, widget] = await Promise.all([
-    services.articles.latest(now, UPDATES_COUNT, excludeId === undefined ? {} : { excludeIds: [excludeId] }),
+    settings.updatesMode === 'manual'
+      ? services.articles.publicByIds(now, settings.updatesIds.filter((id) => id !== excludeId))
+      : services.articles.latest(now, UPDATES_COUNT, excludeId === undefined ? {} : { excludeIds: [excludeId] }),
     settings.sidebarWidget ? services.widgets.find(settings.sidebarWidget) : Promise.resolve(null),
   ]);
   return { updates, widget };

@@ -15,17 +15,18 @@ export interface PhotoProps {
 }
 
 /**
- * A responsive photo: WebP and JPEG in every width Samachar made, with width and
+ * A responsive photo: AVIF, WebP and JPEG in every width Samachar made, with width and
  * height so the page does not shift while it loads.
  */
 export function Photo({ media, sizes, eager, caption, credit, withCaption, className }: PhotoProps) {
   const widths = media.variantWidths;
-  const srcset = (format: 'webp' | 'jpeg') => widths.map((w) => `${variantUrl(media, w, format)} ${w}w`).join(', ');
+  const srcset = (format: 'avif' | 'webp' | 'jpeg') => widths.map((w) => `${variantUrl(media, w, format)} ${w}w`).join(', ');
   const fallback = widths.find((w) => w >= 960) ?? widths[widths.length - 1] ?? media.width;
   const shownCaption = caption ?? media.caption;
   const shownCredit = credit ?? media.credit;
   const img = (
     <picture>
+      <source type="image/avif" srcset={srcset('avif')} sizes={sizes} />
       <source type="image/webp" srcset={srcset('webp')} sizes={sizes} />
       <img
         src={variantUrl(media, fallback, 'jpeg')}

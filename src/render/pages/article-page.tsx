@@ -68,6 +68,11 @@ export function renderArticlePage({ chrome, article, related, comments, sidebar 
         </div>
         {hero && <Photo media={hero} sizes="(min-width: 1024px) 680px, 100vw" eager withCaption className="photo hero-photo" />}
         <ArticleBody blocks={article.body.blocks} media={article.bodyMedia} />
+        {article.correctionNote && (
+          <aside class="correction" aria-label={T.correction}>
+            <strong>{T.correction}:</strong> {article.correctionNote}
+          </aside>
+        )}
         {article.tags.length > 0 && (
           <nav class="tags" aria-label={T.tags}>
             <ul>
@@ -106,8 +111,8 @@ export function renderArticlePage({ chrome, article, related, comments, sidebar 
   return renderPage(
     chrome,
     {
-      title: article.headline,
-      description: article.dek || excerpt(article.body, 160),
+      title: article.seoTitle || article.headline,
+      description: article.seoDescription || article.dek || excerpt(article.body, 160),
       canonicalPath: path,
       type: 'article',
       ...(hero ? { imagePath: variantUrl(hero, hero.variantWidths.find((w) => w >= 960) ?? hero.variantWidths[0] ?? 480, 'jpeg') } : {}),

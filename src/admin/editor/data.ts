@@ -1,0 +1,45 @@
+/// <reference lib="dom" />
+/**
+ * What the editor page hands the script: the article, display data for its photos,
+ * interface strings in the user's language and the user's permissions, as JSON in
+ * `<script type="application/json" id="editor-data">`. Types come from the server's
+ * modules with `import type`, so they are checked at build time and cost nothing in the bundle.
+ */
+import type { EditableArticle } from '../../domain/articles/article.ts';
+import type { AdminStrings } from '../../render/admin/admin-strings.ts';
+import type { MediaDisplay } from '../../richtext/prosemirror.ts';
+
+export type EditorStrings = AdminStrings['editor'];
+
+export interface EditorCan {
+  publish: boolean;
+  setAuthors: boolean;
+  setPublishTime: boolean;
+  upload: boolean;
+}
+
+export interface EditorData {
+  article: EditableArticle;
+  /** Keys are media ids (JSON object keys are strings). */
+  media: Record<string, MediaDisplay>;
+  strings: EditorStrings;
+  can: EditorCan;
+}
+
+export function readEditorData(doc: Document): EditorData {
+  const script = doc.getElementById('editor-data');
+  if (!script?.textContent) throw new Error('editor: #editor-data is missing');
+  return JSON.parse(script.textContent) as EditorData;
+}
+
+/** The user's interface language, which the page sets on <html>. */
+export function pageLanguage(doc: Document): 'hi' | 'en' {
+  return doc.documentElement.lang === 'en' ? 'en' : 'hi';
+}
+
+/** Looks up an element the page must contain; a missing one is a bug in the page, not the user's problem. */
+export function byId<T extends HTMLElement>(doc: Document, id: string, type: new () => T): T {
+  const el = doc.getElementById(id);
+  if (!(el instanceof type)) throw new Error(`editor: #${id} is missing or not a ${type.name}`);
+  return el;
+}

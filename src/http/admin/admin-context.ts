@@ -1,0 +1,44 @@
+/**
+ * What newsroom routes share: services, asset URLs, cookie names, and the chrome of
+ * each screen for the signed-in user (navigation shows only what they may open).
+ */
+import type { FastifyRequest } from 'fastify';
+import { can, type User } from '../../domain/users/user.ts';
+import type { AdminChrome } from '../../render/admin/admin-layout.tsx';
+import type { Services } from '../../services.ts';
+import type { CookieNames } from './auth.ts';
+
+export interface AdminContext {
+  services: Services;
+  cookies: CookieNames;
+  assets: { css: string; editorJs: string };
+}
+
+type NavKey = AdminChrome['nav'][number][0];
+
+export async function adminChrome(ctx: AdminContext, request: FastifyRequest, csrfToken?: string): Promise<AdminChrome> {
+  const user = request.session?.user ?? null;
+  const settings = await ctx.services.settings.get();
+  return {
+    user,
+    csrfToken: csrfToken ?? request.session?.csrfToken ?? '',
+    siteName: settings.siteName,
+    cssUrl: ctx.assets.css,
+    nav: user ? navFor(user) : [],
+  };
+}
+
+function navFor(user: User): [NavKey, string][] {
+  const items: [NavKey, string, boolean][] = [
+    ['articles', '/admin', true],
+    ['media', '/admin/media', can(user, 'media.upload')],
+    ['home', '/admin/home', can(user, 'home.edit')],
+    ['sections', '/admin/sections', can(user, 'taxonomy.edit')],
+    ['tags', '/admin/tags', can(user, 'taxonomy.edit')],
+    ['authors', '/admin/authors', can(user, 'taxonomy.edit')],
+    ['widgets', '/admin/widgets', can(user, 'widgets.edit')],
+    ['settings', '/admin/settings', can(user, 'settings.edit')],
+    ['account', '/admin/account', true],
+  ];
+  return items.filter(([, , ok]) => ok).map(([k, href]) => [k, href]);
+}

@@ -1,0 +1,62 @@
+/**
+ * The media library over HTTP: search (for the editor's picker) and upload. An upload
+ * is one multipart file plus its alt text, caption and credit; the file's type is
+ * judged from its bytes by the media service, and it is re-encoded before anything is
+ * served. Too large: 413. Not an accepted image (SVG, PDF, a renamed file): 415.
+ */
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsync } from 'fastify';
+import { toMediaListItem } from '../../domain/media/media.ts';
+import { MAX_UPLOAD_BYTES } from '../../domain/media/media-service.ts';
+import { DomainError } from '../../errors.ts';
+import type { AdminContext } from './admin-context.ts';
+import { authorize } from './auth.ts';
+import { idParam, pageParam, textField } from './params.ts';
+
+const PAGE_SIZE = 24;
+
+export const mediaApi: FastifyPluginAsync<AdminContext> = async (app, { services }) => {
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 4096, parts: 12 } });
+
+  app.get<{ Querystring: { q?: string; page?: string } }>('/admin/api/media', async (request) => {
+    authorize(request, 'media.upload');
+    const q = typeof request.query.q === 'string' ? request.query.q : '';
+    const page = pageParam(request.query.page);
+    const { items, total } = await services.media.search(q, page, PAGE_SIZE);
+    return { items: items.map(toMediaListItem), total, page, pageSize: PAGE_SIZE };
+  });
+
+  app.post('/admin/api/media', async (request, reply) => {
+    authorize(request, 'media.upload');
+    if (!request.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'file', 'expected multipart/form-data');
+    let bytes: Buffer | null = null;
+    const fields: Record<string, string> = {};
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file' || bytes) throw new DomainError('INVALID_INPUT', part.fieldname);
+        // Throws 413 (RequestFileTooLargeError) past the limit; nothing is stored.
+        bytes = await part.toBuffer();
+      } else {
+        fields[part.fieldname] = typeof part.value === 'string' ? part.value : '';
+      }
+    }
+    if (!bytes || bytes.length === 0) throw new DomainError('INVALID_INPUT', 'file');
+    const media = await services.media.ingest(bytes, {
+      alt: textField(fields, 'alt', 300),
+      caption: textField(fields, 'caption', 500),
+      credit: textField(fields, 'credit', 120),
+    });
+    return reply.code(201).send({ media: toMediaListItem(media) });
+  });
+
+  app.put<{ Params: { id: string } }>('/admin/api/media/:id', async (request) => {
+    authorize(request, 'media.edit');
+    const body = request.body;
+    const media = await services.media.updateMeta(idParam(request.params.id), {
+      alt: textField(body, 'alt', 300),
+      caption: textField(body, 'caption', 500),
+      credit: textField(body, 'credit', 120),
+    });
+    return { media: toMediaListItem(media) };
+  });
+};

@@ -1,0 +1,382 @@
+/**
+ * The article editor screen: the story's fields as a form, the body editor's mount
+ * point and toolbar, the photo picker dialog, workflow buttons (plain form posts),
+ * revisions and history. The editor script (src/admin/editor) reads the article from
+ * the JSON in #editor-data and saves through the JSON API; everything it needs to find
+ * has an id here.
+ */
+import type { ArticleStatus, EditableArticle } from '../../domain/articles/article.ts';
+import type { Section } from '../../domain/sections/section.ts';
+import { formatDateTime, toIsoWithOffset } from '../../lib/dates.ts';
+import { slugify } from '../../lib/slug.ts';
+import { type AdminChrome, renderAdminPage, stringsFor } from './admin-layout.tsx';
+import type { AdminStrings } from './admin-strings.ts';
+
+export interface EditorPageProps {
+  chrome: AdminChrome;
+  article: EditableArticle;
+  sections: readonly Section[];
+  authors: readonly { id: number; name: string }[];
+  /** Display data for the hero and body photos, by media id. */
+  media: Readonly<Record<number, { src: string; alt: string; caption: string; credit: string }>>;
+  can: { publish: boolean; setAuthors: boolean; setPublishTime: boolean; upload: boolean };
+  revisions: readonly { number: number; createdAt: Date; userName: string | null }[];
+  events: readonly { action: string; at: Date; userName: string | null; fromStatus: string | null; toStatus: string | null }[];
+  /** The live story's address, when readers can see it. */
+  previewUrl: string | null;
+}
+
+/**
+ * JSON for a <script> element: `<` is escaped so no text in the story (`</script>`,
+ * `<!--`) can end the element early. JSON.parse reads `\u003c` back as `<`.
+ */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+/** A `datetime-local` value in IST (the form's publishAt is read as IST by the server). */
+function istLocalInput(iso: string | null): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : toIsoWithOffset(date).slice(0, 16);
+}
+
+type Strings = AdminStrings;
+
+function FieldError({ name }: { name: string }) {
+  return <p class="field-error" id={`error-${name}`} role="alert" hidden />;
+}
+
+function TextField(props: { name: string; label: string; value: string; help?: string; multiline?: boolean; rows?: number; required?: boolean }) {
+  const describedBy = [props.help ? `help-${props.name}` : '', `error-${props.name}`].filter(Boolean).join(' ');
+  return (
+    <div class="field">
+      <label for={props.name}>{props.label}</label>
+      {props.multiline ? (
+        <textarea id={props.name} name={props.name} rows={props.rows ?? 3} aria-describedby={describedBy}>
+          {props.value}
+        </textarea>
+      ) : (
+        <input id={props.name} name={props.name} type="text" value={props.value} required={props.required} aria-describedby={describedBy} />
+      )}
+      {props.help && (
+        <small class="help" id={`help-${props.name}`}>
+          {props.help}
+        </small>
+      )}
+      <FieldError name={props.name} />
+    </div>
+  );
+}
+
+/** [command, symbol, label, is a toggle]. Symbols are ones every font has (no emoji); the rest show their label. */
+const TOOLBAR: readonly (readonly [command: string, face: string | null, label: (e: Strings['editor']) => string, toggle: boolean])[] = [
+  ['paragraph', '¶', (e) => e.paragraph, true],
+  ['h2', 'H2', (e) => e.heading2, true],
+  ['h3', 'H3', (e) => e.heading3, true],
+  ['bold', 'B', (e) => e.bold, true],
+  ['italic', 'I', (e) => e.italic, true],
+  ['link', null, (e) => e.link, true],
+  ['bulletList', '•', (e) => e.bulletList, true],
+  ['orderedList', '1.', (e) => e.orderedList, true],
+  ['quote', '“', (e) => e.quote, true],
+  ['cite', null, (e) => e.cite, false],
+  ['photo', null, (e) => e.photo, false],
+  ['embed', '▶', (e) => e.embed, false],
+];
+
+function Toolbar({ e }: { e: Strings['editor'] }) {
+  return (
+    <div id="editor-toolbar" class="editor-toolbar" role="toolbar" aria-label={e.formatting} aria-controls="body-editor" hidden>
+      {TOOLBAR.map(([command, face, label, toggle]) => (
+        <button
+          key={command}
+          type="button"
+          data-command={command}
+          title={label(e)}
+          class={`tool tool-${command}`}
+          {...(face ? { 'aria-label': label(e) } : {})}
+          {...(toggle ? { 'aria-pressed': 'false' } : {})}
+        >
+          {face && <span aria-hidden="true">{face}</span>}
+          {(!face || command === 'embed') && <span class="tool-text">{label(e)}</span>}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function WorkflowButton(p: { articleId: number; csrf: string; to: ArticleStatus; label: string; primary?: boolean; publishAt?: { label: string; value: string } }) {
+  return (
+    <form method="post" action={`/admin/articles/${p.articleId}/transition`} class="workflow-form" data-save-first="">
+      <input type="hidden" name="_csrf" value={p.csrf} />
+      <input type="hidden" name="to" value={p.to} />
+      {p.publishAt && (
+        <label class="field">
+          <span>{p.publishAt.label}</span>
+          <input type="datetime-local" name="publishAt" value={p.publishAt.value} required />
+        </label>
+      )}
+      <button type="submit" class={p.primary ? 'primary' : undefined}>
+        {p.label}
+      </button>
+    </form>
+  );
+}
+
+/** Which status changes this user is offered (article-workflow.ts has the full table; the server decides). */
+function workflowButtons(p: EditorPageProps, t: Strings) {
+  const e = t.editor;
+  const { status, id } = p.article;
+  const csrf = p.chrome.csrfToken;
+  const canSchedule = p.can.publish && p.can.setPublishTime;
+  const publishAt = { label: e.publishAt, value: istLocalInput(p.article.publishedAt) };
+  const out = [];
+  if (status === 'draft') out.push(<WorkflowButton key="review" articleId={id} csrf={csrf} to="review" label={e.submitForReview} primary={!p.can.publish} />);
+  if (status !== 'published' && p.can.publish) out.push(<WorkflowButton key="published" articleId={id} csrf={csrf} to="published" label={e.publishNow} primary />);
+  if ((status === 'draft' || status === 'review' || status === 'unpublished') && canSchedule) {
+    out.push(<WorkflowButton key="scheduled" articleId={id} csrf={csrf} to="scheduled" label={e.schedule} publishAt={publishAt} />);
+  }
+  if (status === 'published' && p.can.publish) out.push(<WorkflowButton key="unpublished" articleId={id} csrf={csrf} to="unpublished" label={e.unpublish} />);
+  if (status === 'review' || status === 'unpublished' || (status === 'scheduled' && p.can.publish)) {
+    out.push(<WorkflowButton key="draft" articleId={id} csrf={csrf} to="draft" label={e.backToDraft} />);
+  }
+  return out;
+}
+
+export function renderEditorPage(props: EditorPageProps): string {
+  const { chrome, article, can } = props;
+  const t = stringsFor(chrome.user);
+  const e = t.editor;
+  const style = chrome.user?.locale === 'en' ? 'en' : 'hi';
+  const section = props.sections.find((s) => s.id === article.sectionId);
+  // A story readers may have seen keeps its URL unless someone changes it on purpose.
+  const neverPublished = article.status === 'draft' || article.status === 'review';
+  const slugFollows = neverPublished && (article.slug === '' || article.slug === slugify(article.headline));
+  const hero = article.heroMediaId !== null ? props.media[article.heroMediaId] : undefined;
+  const revisions = [...props.revisions].sort((a, b) => b.number - a.number);
+  const latest = revisions[0]?.number;
+  const eventNames: Readonly<Record<string, string>> = e.events;
+  const statusName = (s: string | null) => (s && s in t.statuses ? t.statuses[s as ArticleStatus] : (s ?? ''));
+
+  const data = {
+    article,
+    media: props.media,
+    strings: e,
+    can,
+  };
+
+  return renderAdminPage(
+    chrome,
+    article.headline || e.editArticle,
+    <div class="editor-page">
+      <div class="admin-title-row">
+        <h1>{e.editArticle}</h1>
+        <span class={`status status-${article.status}`}>{t.statuses[article.status]}</span>
+        {props.previewUrl && (
+          <a href={props.previewUrl} target="_blank" rel="noopener">
+            {e.viewLive} ↗
+          </a>
+        )}
+      </div>
+      <noscript>
+        <p class="form-error">{e.noScript}</p>
+      </noscript>
+
+      <div class="editor-layout">
+        <form id="article-form" class="article-form" noValidate>
+          <TextField name="headline" label={t.headline} value={article.headline} required />
+          <TextField name="dek" label={t.dek} value={article.dek} multiline rows={2} />
+
+          <div class="field">
+            <label for="slug">{e.slug}</label>
+            <div class="slug-row">
+              <input id="slug" name="slug" type="text" value={article.slug} readOnly={slugFollows} data-auto={slugFollows ? 'true' : 'false'} spellcheck={false} autoComplete="off" aria-describedby="slug-preview error-slug" />
+              {slugFollows && (
+                <button type="button" id="edit-slug" class="link-button">
+                  {e.editSlug}
+                </button>
+              )}
+            </div>
+            <small class="help">
+              <output id="slug-preview" for="slug headline sectionId">{`/${section?.slug ?? ''}/${article.slug ? `${article.slug}-` : ''}${article.id}`}</output>
+              {slugFollows && ` · ${e.slugHelp}`}
+            </small>
+            <FieldError name="slug" />
+          </div>
+
+          <div class="field-row">
+            <div class="field">
+              <label for="sectionId">{t.section}</label>
+              <select id="sectionId" name="sectionId" aria-describedby="error-sectionId">
+                {props.sections.map((s) => (
+                  <option key={s.id} value={String(s.id)} data-slug={s.slug} selected={s.id === article.sectionId}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+              <FieldError name="sectionId" />
+            </div>
+            <TextField name="tags" label={e.tags} value={article.tagNames.join(', ')} />
+          </div>
+
+          <div class="field">
+            <label for="authorIds">{e.authors}</label>
+            <select id="authorIds" name="authorIds" multiple size={Math.min(6, Math.max(2, props.authors.length))} disabled={!can.setAuthors} aria-describedby="error-authorIds">
+              {props.authors.map((a) => (
+                <option key={a.id} value={String(a.id)} selected={article.authorIds.includes(a.id)}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+            {!can.setAuthors && <small class="help">{e.authorsLocked}</small>}
+            <FieldError name="authorIds" />
+          </div>
+
+          <div class="field hero-field">
+            <span class="label" id="hero-label">
+              {e.heroPhoto}
+            </span>
+            <input type="hidden" id="heroMediaId" name="heroMediaId" value={article.heroMediaId === null ? '' : String(article.heroMediaId)} />
+            <div id="hero-preview" class="hero-preview" data-empty={e.noPhoto}>
+              {hero ? <img src={hero.src} alt={hero.alt} /> : <p class="muted">{article.heroMediaId === null ? e.noPhoto : `${e.photoMissing} (#${article.heroMediaId})`}</p>}
+            </div>
+            <div class="button-row">
+              <button type="button" id="choose-hero" aria-describedby="hero-label">
+                {e.choosePhoto}
+              </button>
+              <button type="button" id="remove-hero" class="link-button" hidden={article.heroMediaId === null}>
+                {e.removePhoto}
+              </button>
+            </div>
+            <FieldError name="heroMediaId" />
+          </div>
+
+          <div class="field body-field">
+            <span class="label" id="body-label">
+              {e.body}
+            </span>
+            <Toolbar e={e} />
+            <div id="body-editor" class="body-editor" aria-labelledby="body-label" />
+            <FieldError name="body" />
+          </div>
+
+          <fieldset class="field-group">
+            <legend>{e.seo}</legend>
+            <TextField name="seoTitle" label={e.seoTitle} value={article.seoTitle} help={e.seoHelp} />
+            <TextField name="seoDescription" label={e.seoDescription} value={article.seoDescription} multiline rows={2} />
+          </fieldset>
+
+          <TextField name="correctionNote" label={e.correctionNote} value={article.correctionNote} multiline rows={2} help={e.correctionHelp} />
+
+          <div class="save-bar">
+            <button type="submit" id="save-now" class="primary">
+              {t.save}
+            </button>
+            <span id="save-status" class="save-status" role="status" aria-live="polite" />
+            <small class="help shortcuts">{e.shortcuts}</small>
+          </div>
+        </form>
+
+        <aside class="editor-side">
+          <section class="side-box workflow">
+            <h2>{e.workflow}</h2>
+            {article.status === 'scheduled' && article.publishedAt && (
+              <p>
+                {e.scheduledFor} {formatDateTime(new Date(article.publishedAt), style)}
+              </p>
+            )}
+            {article.status === 'published' && article.publishedAt && (
+              <p>
+                {e.publishedOn} {formatDateTime(new Date(article.publishedAt), style)}
+              </p>
+            )}
+            {workflowButtons(props, t)}
+          </section>
+
+          {revisions.length > 0 && (
+            <section class="side-box revisions">
+              <h2>{e.revisions}</h2>
+              <ol class="plain-list">
+                {revisions.map((r) => (
+                  <li key={r.number}>
+                    <span>
+                      {e.revision} {r.number} · {formatDateTime(r.createdAt, style)}
+                      {r.userName ? ` · ${r.userName}` : ''}
+                    </span>{' '}
+                    {r.number === latest ? (
+                      <span class="muted">({e.latest})</span>
+                    ) : (
+                      <a href={`/admin/articles/${article.id}/revisions?a=${r.number}&b=${latest}`}>{e.compareWithLatest}</a>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
+
+          {props.events.length > 0 && (
+            <section class="side-box history">
+              <h2>{e.history}</h2>
+              <ol class="plain-list">
+                {props.events.map((ev, i) => (
+                  <li key={i}>
+                    <time dateTime={ev.at.toISOString()}>{formatDateTime(ev.at, style)}</time> · {ev.userName ?? e.system} · {eventNames[ev.action] ?? ev.action}
+                    {ev.fromStatus && ev.toStatus && ` (${statusName(ev.fromStatus)} → ${statusName(ev.toStatus)})`}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
+        </aside>
+      </div>
+
+      <dialog id="media-picker" class="media-picker" aria-labelledby="media-picker-title">
+        <div class="dialog-head">
+          <h2 id="media-picker-title">{e.pickerTitle}</h2>
+          <form method="dialog">
+            <button type="submit" class="link-button">
+              {e.close}
+            </button>
+          </form>
+        </div>
+        <form id="media-search" class="inline-form media-search" role="search">
+          <label class="visually-hidden" for="media-q">
+            {e.search}
+          </label>
+          <input id="media-q" name="q" type="search" autoComplete="off" />{' '}
+          <button type="submit">{e.search}</button>
+        </form>
+        <p id="media-message" class="muted" role="status" />
+        <ul id="media-results" class="media-grid" />
+        {can.upload && (
+          <details class="media-upload">
+            <summary>{e.upload}</summary>
+            <form id="media-upload" class="card-form" enctype="multipart/form-data">
+              <p class="field">
+                <label for="upload-file">{e.file}</label>
+                <input id="upload-file" name="file" type="file" accept="image/jpeg,image/png,image/webp,image/avif" required />
+              </p>
+              <p class="field">
+                <label for="upload-alt">{e.alt}</label>
+                <input id="upload-alt" name="alt" type="text" maxLength={300} required />
+              </p>
+              <p class="field">
+                <label for="upload-caption">{e.caption}</label>
+                <input id="upload-caption" name="caption" type="text" maxLength={500} required />
+              </p>
+              <p class="field">
+                <label for="upload-credit">{e.credit}</label>
+                <input id="upload-credit" name="credit" type="text" maxLength={120} required />
+              </p>
+              <p id="upload-error" class="field-error" role="alert" hidden />
+              <button type="submit">{e.uploadButton}</button>
+            </form>
+          </details>
+        )}
+      </dialog>
+
+      <script type="application/json" id="editor-data" dangerouslySetInnerHTML={{ __html: scriptJson(data) }} />
+    </div>,
+  );
+}
