@@ -4,6 +4,9 @@
  * box. Everything goes through the same services the newsroom uses, so the demo is
  * validated like real content.
  */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import sharp from 'sharp';
 import type { Block } from '../richtext/rich-text.ts';
 import type { Services } from '../services.ts';
@@ -37,14 +40,17 @@ export async function loadDemo(services: Services, options: LoadDemoOptions = {}
   for (const a of demoAuthors) authorIds.set(a.slug, (await services.authors.create(a)).id);
 
   const photoIds = new Map<string, number>();
+  const cacheDir = path.join(services.config.mediaDir, 'demo-cache');
   const photo = async (p: DemoPhoto): Promise<number> => {
     const known = photoIds.get(p.key);
     if (known !== undefined) return known;
-    const png = await sharp(Buffer.from(placeholderSvg(p))).png({ compressionLevel: 1 }).toBuffer();
-    const media = await services.media.ingest(png, { alt: p.alt, caption: p.caption, credit: p.credit });
+    const media = await services.media.ingest(await placeholderPng(p, cacheDir), { alt: p.alt, caption: p.caption, credit: p.credit });
     photoIds.set(p.key, media.id);
     return media.id;
   };
+  // Draw every photo up front, a few at a time (sharp works off the event loop).
+  const all = demoArticles.flatMap((a) => [a.hero, ...a.body.flatMap((b) => ('photo' in b ? [b.photo] : []))]);
+  for (let i = 0; i < all.length; i += 4) await Promise.all(all.slice(i, i + 4).map((p) => placeholderPng(p, cacheDir)));
 
   let done = 0;
   for (const article of demoArticles) {
@@ -58,6 +64,25 @@ export async function loadDemo(services: Services, options: LoadDemoOptions = {}
     asOf: covidWidget.asOf,
   });
   return { loaded: true, articles: done, photos: photoIds.size };
+}
+
+/**
+ * The photo's pixels as PNG. Drawing SVG is the slow part of loading the demo, so each
+ * drawing is kept on disk under the hash of its SVG and reused by later loads.
+ */
+async function placeholderPng(p: DemoPhoto, cacheDir: string): Promise<Buffer> {
+  const svg = placeholderSvg(p);
+  const file = path.join(cacheDir, `${createHash('sha256').update(svg).digest('hex').slice(0, 24)}.png`);
+  try {
+    return await fs.readFile(file);
+  } catch {
+    const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 1 }).toBuffer();
+    await fs.mkdir(cacheDir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await fs.writeFile(tmp, png);
+    await fs.rename(tmp, file);
+    return png;
+  }
 }
 
 interface Lookups {

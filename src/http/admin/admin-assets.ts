@@ -72,7 +72,7 @@ export async function buildAdminAssets(options: { fontFaceCss: string }): Promis
     platform: 'browser',
     legalComments: 'none',
     charset: 'utf8',
-    // The bundle must not depend on how the server was started (tsx watch sets NODE_ENV loosely).
+    // Browsers have no `process`; a dependency that checks NODE_ENV gets the production branch.
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
     plugins: [zodByName],

@@ -18,8 +18,9 @@ const PAGE_SIZE = 24;
 export const mediaApi: FastifyPluginAsync<AdminContext> = async (app, { services }) => {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 4096, parts: 12 } });
 
+  // Anyone who writes may reuse photos already in the library; only uploading is restricted.
   app.get<{ Querystring: { q?: string; page?: string } }>('/admin/api/media', async (request) => {
-    authorize(request, 'media.upload');
+    authorize(request, 'article.create');
     const q = typeof request.query.q === 'string' ? request.query.q : '';
     const page = pageParam(request.query.page);
     const { items, total } = await services.media.search(q, page, PAGE_SIZE);

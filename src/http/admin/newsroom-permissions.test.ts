@@ -76,11 +76,19 @@ for (const dialect of DIALECTS) {
       });
     }
 
-    test('403: contributors cannot upload photos; reporters can reach the library', async () => {
-      const res = await asActor(t.app, contributor, { method: 'GET', url: '/admin/api/media' });
+    test('403: contributors cannot upload photos, though they may reuse the library', async () => {
+      const before = (await t.services.media.search('', 1, 1)).total;
+      const boundary = 'b0undary';
+      const payload = `--${boundary}\r\nContent-Disposition: form-data; name="alt"\r\n\r\nx\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\nPNG\r\n--${boundary}--\r\n`;
+      const res = await asActor(t.app, contributor, { method: 'POST', url: '/admin/api/media', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
       assert.equal(res.statusCode, 403);
-      const ok = await asActor(t.app, reporter, { method: 'GET', url: '/admin/api/media' });
-      assert.equal(ok.statusCode, 200);
+      assert.equal((await t.services.media.search('', 1, 1)).total, before);
+      const list = await asActor(t.app, contributor, { method: 'GET', url: '/admin/api/media' });
+      assert.equal(list.statusCode, 200);
+      const media = (await t.services.media.search('', 1, 1)).items[0]!;
+      const edit = await asActor(t.app, contributor, { method: 'PUT', url: `/admin/api/media/${media.id}`, json: { alt: 'x', caption: 'y', credit: 'z' } });
+      assert.equal(edit.statusCode, 403);
+      assert.equal((await t.services.media.findById(media.id))?.alt, media.alt);
     });
 
     test('the same actions are allowed where the rules allow them', async () => {

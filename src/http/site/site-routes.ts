@@ -21,8 +21,11 @@ export interface SiteRoutesOptions {
 export const LIST_PAGE_SIZE = 15;
 const RELATED_COUNT = 4;
 
-/** Public pages may be kept briefly by browsers and CDNs; the page cache (a later issue) purges precisely. */
-const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=60, stale-if-error=86400';
+/**
+ * Browsers revalidate every time (news must not look stale after a publish); a CDN may
+ * keep a page a minute, and serve it stale if Samachar is down.
+ */
+const PUBLIC_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=60, stale-if-error=86400';
 
 export function sendHtml(reply: FastifyReply, html: string, status = 200): FastifyReply {
   return reply.code(status).header('content-type', 'text/html; charset=utf-8').send(html);

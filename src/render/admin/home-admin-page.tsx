@@ -50,15 +50,15 @@ export function renderHomeAdminPage(p: HomeAdminPageProps): string {
           <ol class="pinned-list">
             {p.pinned.map((s, i) => (
               <li key={s.id}>
-                {i === 0 && <strong class="badge">{t.lead}</strong>}{' '}
-                <a href={`/admin/articles/${s.id}/edit`}>{s.headline}</a> <small class="muted">#{s.id}</small>
-                {!isPublic(s, p.now) && <span class="status status-unpublished"> {t.notPublic}</span>}{' '}
-                <span class="actions">
-                  <MoveButtons action={`/admin/home/pins/${s.id}/move`} csrf={csrf} t={t} first={i === 0} last={i === p.pinned.length - 1} name={s.headline} />{' '}
+                <div class="button-row">
+                  {i === 0 && <strong class="status status-published">{t.lead}</strong>}
+                  <a href={`/admin/articles/${s.id}/edit`}>{s.headline}</a> <small class="muted">#{s.id}</small>
+                  {!isPublic(s, p.now) && <span class="status status-unpublished">{t.notPublic}</span>}
+                  <MoveButtons action={`/admin/home/pins/${s.id}/move`} csrf={csrf} t={t} first={i === 0} last={i === p.pinned.length - 1} name={s.headline} />
                   <ButtonForm action={`/admin/home/pins/${s.id}/remove`} csrf={csrf} label={`${t.remove}: ${s.headline}`}>
                     {t.remove}
                   </ButtonForm>
-                </span>
+                </div>
               </li>
             ))}
           </ol>

@@ -72,9 +72,11 @@ export function renderSectionsPage({ chrome, sections, create, notice }: Section
                     /{s.slug}
                   </a>
                 </td>
-                <td class="actions">
-                  <MoveButtons action={`/admin/sections/${s.id}/move`} csrf={chrome.csrfToken} t={t} first={i === 0} last={i === sections.length - 1} name={s.name} />{' '}
-                  <a href={`/admin/sections/${s.id}/edit`}>{a.edit}</a>
+                <td>
+                  <div class="button-row">
+                    <MoveButtons action={`/admin/sections/${s.id}/move`} csrf={chrome.csrfToken} t={t} first={i === 0} last={i === sections.length - 1} name={s.name} />
+                    <a href={`/admin/sections/${s.id}/edit`}>{a.edit}</a>
+                  </div>
                 </td>
               </tr>
             ))}

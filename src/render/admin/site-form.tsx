@@ -122,7 +122,7 @@ export function MoveButtons({ action, csrf, t, first, last, name }: { action: st
     <>
       <ButtonForm action={action} csrf={csrf} label={`${t.moveUp}: ${name}`} fields={{ direction: 'up' }} disabled={first}>
         ↑
-      </ButtonForm>{' '}
+      </ButtonForm>
       <ButtonForm action={action} csrf={csrf} label={`${t.moveDown}: ${name}`} fields={{ direction: 'down' }} disabled={last}>
         ↓
       </ButtonForm>
