@@ -7,7 +7,7 @@ import { DomainError } from '../../errors.ts';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './password.ts';
 import type { LoginThrottleStore } from './login-throttle-store.ts';
 import type { Locale, Role, User } from './user.ts';
-import { ROLES } from './user.ts';
+import { can, ROLES } from './user.ts';
 import type { UserStore } from './user-store.ts';
 
 /** Failures allowed before delays start. */
@@ -111,6 +111,24 @@ export class UserService {
     }
     if (passwordProblem(next)) throw new DomainError('INVALID_INPUT', 'newPassword');
     await this.store.setPassword(userId, await hashPassword(next), this.now());
+  }
+
+  /**
+   * An admin changes another account's role or disables it. The last active admin can be
+   * neither demoted nor disabled, so the site can never lock itself out.
+   */
+  async updateAccount(actor: User, id: number, patch: { role?: Role; disabled?: boolean }): Promise<User> {
+    if (!can(actor, 'users.manage')) throw new DomainError('FORBIDDEN');
+    const target = await this.store.findById(id);
+    if (!target) throw new DomainError('NOT_FOUND');
+    if (patch.role !== undefined && !ROLES.includes(patch.role)) throw new DomainError('INVALID_INPUT', 'role');
+    const losesAdmin = target.role === 'admin' && !target.disabled && ((patch.role !== undefined && patch.role !== 'admin') || patch.disabled === true);
+    if (losesAdmin) {
+      const admins = (await this.store.list()).filter((u) => u.role === 'admin' && !u.disabled);
+      if (admins.length <= 1) throw new DomainError('INVALID_INPUT', 'role', 'last admin');
+    }
+    await this.store.update(id, patch);
+    return (await this.store.findById(id))!;
   }
 
   async setLocale(userId: number, locale: Locale): Promise<void> {

@@ -38,6 +38,7 @@ function navFor(user: User): [NavKey, string][] {
     ['authors', '/admin/authors', can(user, 'taxonomy.edit')],
     ['widgets', '/admin/widgets', can(user, 'widgets.edit')],
     ['settings', '/admin/settings', can(user, 'settings.edit')],
+    ['users', '/admin/users', can(user, 'users.manage')],
     ['account', '/admin/account', true],
   ];
   return items.filter(([, , ok]) => ok).map(([k, href]) => [k, href]);

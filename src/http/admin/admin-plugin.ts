@@ -9,6 +9,7 @@ import { DomainError } from '../../errors.ts';
 import { codeFor, createErrorResponder } from '../plugins/errors-plugin.ts';
 import type { AssetUrls } from '../../render/chrome.ts';
 import type { AdminContext } from './admin-context.ts';
+import { accountScreens } from './account-screens.ts';
 import { articleApi } from './article-api.ts';
 import { articleScreens } from './article-screens.ts';
 import { isStateChanging, safeEqual, sameOrigin, sentCsrfToken } from './auth.ts';
@@ -70,5 +71,6 @@ export const adminPlugin: FastifyPluginAsync<AdminPluginOptions> = async (app, o
   await app.register(articleScreens, options);
   await app.register(articleApi, options);
   await app.register(mediaApi, options);
+  await app.register(accountScreens, options);
   await app.register(siteScreens, options);
 };
