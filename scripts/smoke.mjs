@@ -41,7 +41,12 @@ if (dialect === 'postgres') {
   env.DATABASE_URL = url.toString();
 }
 
-const child = spawn(process.execPath, ['dist/main.js', 'serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+const child = spawn(process.execPath, ['dist/main.js', 'serve'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+let output = '';
+child.stdout.on('data', (d) => {
+  output += String(d);
+  process.stdout.write(d);
+});
 const origin = `http://127.0.0.1:${port}`;
 try {
   let home;
@@ -63,7 +68,22 @@ try {
   }
   const missing = await fetch(origin + '/no-such-page');
   if (missing.status !== 404) fail(`unknown path answered ${missing.status}`);
-  console.log(`smoke (${dialect}): home, ${ref}, 404 — ok`);
+  // The first start printed an admin account with a generated password: sign in with it.
+  const login = /sign in at \/admin with (\S+) and the password (\S+)/.exec(output);
+  if (!login) throw new Error('the first start did not print how to sign in to the newsroom');
+  const form = await fetch(origin + '/admin/sign-in');
+  const pre = /samachar_pre=([^;]+)/.exec(form.headers.get('set-cookie') ?? '')?.[1];
+  const signIn = await fetch(origin + '/admin/sign-in', {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: `samachar_pre=${pre}`, 'content-type': 'application/x-www-form-urlencoded', origin },
+    body: new URLSearchParams({ _csrf: pre ?? '', email: login[1], password: login[2] }),
+  });
+  const session = /samachar_session=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')?.[1];
+  if (signIn.status !== 303 || !session) throw new Error(`signing in with the printed password answered ${signIn.status}`);
+  const desk = await fetch(origin + '/admin', { headers: { cookie: `samachar_session=${session}` } });
+  if (desk.status !== 200 || !(await desk.text()).includes('admin-main')) fail(`the newsroom answered ${desk.status} after signing in`);
+  console.log(`smoke (${dialect}): home, ${ref}, 404, newsroom sign-in — ok`);
 } catch (err) {
   fail(err.message);
 } finally {

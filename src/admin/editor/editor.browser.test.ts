@@ -62,7 +62,7 @@ describe('the article editor in a browser', () => {
     }
   }
   /** Ctrl+S, and the server's answer to it within `ms` (well under the autosave's 2.5 s pause). */
-  async function saveNow(ms = 1500): Promise<number> {
+  async function saveNow(ms = 2000): Promise<number> {
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'PUT' && new URL(r.url()).pathname === `/admin/api/articles/${id}`, { timeout: ms }),
       page.keyboard.press('Control+s'),
