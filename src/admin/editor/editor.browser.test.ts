@@ -137,7 +137,7 @@ describe('the article editor in a browser', () => {
   });
 
   test('the page opens with the stored body in the editor and saves nothing by itself', async () => {
-    const before = await stored();
+    const atLoad = await stored();
     await page.goto(`${origin}/admin/articles/${id}/edit`);
     assert.equal(new URL(page.url()).pathname, `/admin/articles/${id}/edit`, 'signed in by the session cookie');
     await page.waitForSelector('body.editor-ready');
@@ -149,9 +149,9 @@ describe('the article editor in a browser', () => {
     assert.equal(await page.inputValue('#heroMediaId'), String(photoA.id));
     await page.waitForTimeout(3000);
     assert.equal(puts().length, 0);
-    const after = await stored();
-    assert.equal(after.revision, before.revision, 'no new revision');
-    assert.equal(after.updatedAt, before.updatedAt);
+    const later = await stored();
+    assert.equal(later.revision, atLoad.revision, 'no new revision');
+    assert.equal(later.updatedAt, atLoad.updatedAt);
   });
 
   test('typing autosaves after a pause, with the CSRF header and the right fields', async () => {
@@ -239,7 +239,7 @@ describe('the article editor in a browser', () => {
 
   test('embeds, links and quote sources go through the same checks as the body', async () => {
     await page.click('.body-editor-content p >> nth=1');
-    const before = sent.length;
+    const sentSoFar = sent.length;
     answers.push('https://vimeo.com/123');
     await page.click('button[data-command=embed]');
     assert.ok(await page.locator('#error-body').isVisible());
@@ -260,7 +260,7 @@ describe('the article editor in a browser', () => {
     answers.push('example.com/page');
     await page.click('button[data-command=link]');
     assert.equal(await page.locator('.body-editor-content a[href="https://example.com/page"]').count(), 1);
-    assert.equal(sent.length, before, 'refused embeds and links never reach the server');
+    assert.equal(sent.length, sentSoFar, 'refused embeds and links never reach the server');
 
     await page.click('.body-editor-content p >> nth=0');
     await page.click('button[data-command=quote]');

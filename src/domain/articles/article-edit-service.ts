@@ -84,9 +84,14 @@ export class ArticleEditService {
     );
   }
 
-  /** Saves a patch; every field is validated before anything is written. Returns the saved article. */
-  async update(user: User, id: number, patch: ArticlePatch, event = 'saved'): Promise<EditableArticle> {
+  /**
+   * Saves a patch; every field is validated before anything is written. With
+   * `baseRevision`, the save applies only if nobody saved since that revision (409
+   * otherwise), so an editor in a stale tab cannot silently overwrite newer work.
+   */
+  async update(user: User, id: number, patch: ArticlePatch, event = 'saved', baseRevision?: number): Promise<EditableArticle> {
     const current = await this.get(user, id);
+    if (baseRevision !== undefined && baseRevision !== current.revision) throw new DomainError('CONFLICT', 'baseRevision', `revision ${current.revision}, edited from ${baseRevision}`);
     if (patch.authorIds !== undefined && !sameIds(patch.authorIds, current.authorIds)) await this.require(user, 'article.setAuthors', current);
     const next = await this.validate(current, patch);
     const now = this.deps.now();

@@ -13,12 +13,17 @@ import { parseIstLocal } from '../../lib/dates.ts';
 
 const PATCH_FIELDS = new Set(['headline', 'dek', 'slug', 'sectionId', 'tagNames', 'authorIds', 'heroMediaId', 'body', 'seoTitle', 'seoDescription', 'correctionNote', 'baseRevision']);
 
-/** A JSON object body with only known fields; anything else is a 400 naming the field. */
-export function parsePatch(body: unknown): ArticlePatch {
+/**
+ * A JSON object body with only known fields; anything else is a 400 naming the field.
+ * `baseRevision`, when sent, is the revision the editor started from.
+ */
+export function parsePatch(body: unknown): { patch: ArticlePatch; baseRevision?: number } {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw new DomainError('INVALID_INPUT', 'body');
   for (const key of Object.keys(body)) if (!PATCH_FIELDS.has(key)) throw new DomainError('INVALID_INPUT', key);
-  const { baseRevision: _ignored, ...patch } = body as ArticlePatch & { baseRevision?: unknown };
-  return patch;
+  const { baseRevision, ...patch } = body as ArticlePatch & { baseRevision?: unknown };
+  if (baseRevision === undefined) return { patch };
+  if (typeof baseRevision !== 'number' || !Number.isSafeInteger(baseRevision) || baseRevision < 1) throw new DomainError('INVALID_INPUT', 'baseRevision');
+  return { patch, baseRevision };
 }
 
 /** `to` and an optional `publishAt` (ISO 8601 with offset, or a datetime-local value read as IST). */
@@ -53,7 +58,8 @@ export const articleApi: FastifyPluginAsync<AdminContext> = async (app, { servic
   app.put<{ Params: { id: string } }>('/admin/api/articles/:id', async (request) => {
     const user = requireUser(request);
     const id = idParam(request.params.id);
-    return { article: await services.desk.update(user, id, parsePatch(request.body)) };
+    const { patch, baseRevision } = parsePatch(request.body);
+    return { article: await services.desk.update(user, id, patch, 'saved', baseRevision) };
   });
 
   app.post<{ Params: { id: string } }>('/admin/api/articles/:id/transition', async (request) => {

@@ -161,6 +161,17 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await snapshot(editorDraft), before);
     });
 
+    test('a save from a stale revision gets 409 and overwrites nothing', async () => {
+      const current = await snapshot(editorDraft);
+      const ok = await asActor(t.app, editor, { method: 'PUT', url: `/admin/api/articles/${editorDraft}`, json: { dek: 'पहले टैब से', baseRevision: current.revision } });
+      assert.equal(ok.statusCode, 200, ok.body);
+      const after = await snapshot(editorDraft);
+      const stale = await asActor(t.app, editor, { method: 'PUT', url: `/admin/api/articles/${editorDraft}`, json: { dek: 'पुराने टैब से', baseRevision: current.revision } });
+      assert.equal(stale.statusCode, 409);
+      assert.equal((stale.json() as { error: { field: string } }).error.field, 'baseRevision');
+      assert.deepEqual(await snapshot(editorDraft), after);
+    });
+
     test('malformed ids are 404, not errors', async () => {
       for (const url of ['/admin/api/articles/abc', '/admin/api/articles/0', '/admin/api/articles/99999999999', '/admin/api/articles/999999']) {
         const res = await asActor(t.app, admin, { method: 'GET', url });
