@@ -11,10 +11,10 @@ import { after, before, describe, test } from 'node:test';
 import { DIALECTS, TEST_MEDIA_DIR, TEST_PG_URL } from '../../test/helpers/databases.ts';
 import pg from 'pg';
 
-function samachar(args: string[], env: Record<string, string>) {
+function samachar(args: string[], env: Record<string, string>, input?: string) {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', ...env };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { env: childEnv, encoding: 'utf8', timeout: 120_000 });
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { env: childEnv, encoding: 'utf8', timeout: 120_000, ...(input === undefined ? {} : { input }) });
 }
 
 for (const dialect of DIALECTS) {
@@ -64,6 +64,20 @@ for (const dialect of DIALECTS) {
       assert.equal(reset.status, 0, reset.stderr);
       assert.match(reset.stdout, /Loaded the demo site/);
       if (dialect === 'sqlite') assert.ok(fs.existsSync(path.join(dataDir, 'samachar.db')));
+    });
+
+    test('user create prints a generated password, or takes one from stdin', () => {
+      const made = samachar(['user', 'create', '--email', 'pehla@example.test', '--name', 'पहला एडमिन', '--role', 'admin'], env);
+      assert.equal(made.status, 0, made.stderr);
+      assert.match(made.stdout, /Created admin pehla@example\.test\.\nPassword: [A-Za-z0-9]{20}\n/);
+      const given = samachar(['user', 'create', '--email', 'doosra@example.test', '--name', 'दूसरा', '--role', 'editor', '--password-stdin'], env, 'मेरा-अपना-पासवर्ड\n');
+      assert.equal(given.status, 0, given.stderr);
+      assert.doesNotMatch(given.stdout, /Password:/);
+      const again = samachar(['user', 'create', '--email', 'PEHLA@example.test', '--name', 'x'], env);
+      assert.equal(again.status, 1);
+      assert.match(again.stderr, /exists already/);
+      const badRole = samachar(['user', 'create', '--email', 'x@example.test', '--name', 'x', '--role', 'boss'], env);
+      assert.equal(badRole.status, 2);
     });
 
     test('bad usage and bad configuration exit non-zero with a message, no stack trace', () => {

@@ -107,6 +107,53 @@ export interface CommentTable {
   body: string;
   status: CommentStatusColumn;
   created_at: TimeColumn;
+  /** HMAC-SHA256 of the poster's IP with the site's secret; the IP itself is never stored. */
+  ip_hash: string | null;
+  user_agent: Generated<string>;
+  /** The email lower-cased, for rate limits, the blocklist and "known commenter". */
+  email_key: Generated<string>;
+  /** SHA-256 of the folded body, for duplicate detection. */
+  body_key: Generated<string>;
+  /** Why the comment is pending or spam; '' when it was published at once. */
+  held_reason: Generated<string>;
+  /** The status before it was trashed (restore goes back to it). */
+  previous_status: Exclude<CommentStatusColumn, 'trash'> | null;
+  moderated_by: number | null;
+  moderated_at: NullableTimeColumn;
+  /** The newsroom account that wrote this reply; null for readers. */
+  user_id: number | null;
+}
+
+export type BlocklistKindColumn = 'word' | 'email' | 'ip';
+
+export interface CommentBlocklistTable {
+  id: Generated<number>;
+  kind: BlocklistKindColumn;
+  /** A word or phrase (lower-cased), an email or `@domain` (lower-cased), or an IP's hash. */
+  value: string;
+  note: Generated<string>;
+  created_at: TimeColumn;
+  created_by: number | null;
+}
+
+export interface CommentFormTokenTable {
+  /** The nonce of a form token that has been used. */
+  nonce: string;
+  used_at: TimeColumn;
+}
+
+export interface CommentWebhookTable {
+  id: Generated<number>;
+  comment_id: number;
+  url: string;
+  /** JSON body sent as is. */
+  payload: string;
+  attempts: Generated<number>;
+  next_attempt_at: TimeColumn;
+  delivered_at: NullableTimeColumn;
+  failed_at: NullableTimeColumn;
+  last_error: Generated<string>;
+  created_at: TimeColumn;
 }
 
 export interface WidgetTable {
@@ -193,6 +240,9 @@ export interface Database {
   article_tags: ArticleTagTable;
   article_authors: ArticleAuthorTable;
   comments: CommentTable;
+  comment_blocklist: CommentBlocklistTable;
+  comment_form_tokens: CommentFormTokenTable;
+  comment_webhooks: CommentWebhookTable;
   widgets: WidgetTable;
   settings: SettingTable;
 }

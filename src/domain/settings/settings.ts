@@ -19,6 +19,24 @@ export const SiteSettingsSchema = z.strictObject({
   updatesMode: z.enum(['latest', 'manual']).default('latest'),
   /** Article ids of the manual Updates list; only those public at the time of a request are shown. */
   updatesIds: z.array(z.number().int().positive().max(2_147_483_647)).max(MAX_UPDATES_IDS).default([]),
+  /**
+   * Comment moderation: 'all' holds every comment for an editor; 'first' holds a
+   * commenter's comments until one of them has been approved; 'none' publishes at once
+   * (the spam rules still hold or catch some).
+   */
+  commentModeration: z.enum(['all', 'first', 'none']).default('first'),
+  /** Comments close this many days after a story is published; 0 keeps them open. */
+  commentAutoCloseDays: z.number().int().min(0).max(3650).default(0),
+  /** Language of the comment form, its notice and its messages: 'en' as the reference page, or 'hi'. */
+  commentFormLanguage: z.enum(['en', 'hi']).default('en'),
+  /** A comment with more links than this waits for moderation. */
+  commentMaxLinks: z.number().int().min(0).max(50).default(2),
+  /** Seconds that must pass between fetching a form token and posting with it (faster is a bot). */
+  commentMinSeconds: z.number().int().min(0).max(600).default(3),
+  /** Comments one IP address may post in 10 minutes (high: many readers share mobile carriers' addresses). */
+  commentIpLimit: z.number().int().min(1).max(10_000).default(20),
+  /** Comments one email address may post in 10 minutes. */
+  commentEmailLimit: z.number().int().min(1).max(10_000).default(5),
 });
 
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;

@@ -77,6 +77,21 @@ for (const dialect of DIALECTS) {
       assert.ok(body.includes('ये भी पढ़ें'));
     });
 
+    test('a correction note and SEO fields set in the newsroom show on the page', async () => {
+      const id = Number(refPath.split('-').pop());
+      const { user } = await t.services.users.create({ email: `ed-${dialect}@example.test`, name: 'Ed', role: 'editor', password: 'password-1234' });
+      const before = await t.services.desk.get(user, id);
+      await t.services.desk.update(user, id, { correctionNote: 'पहले इस खबर में बैठक का समय गलत छपा था।', seoTitle: 'पुतिन-जिनपिंग मुलाकात', seoDescription: 'क्रेमलिन में हुई बैठक का ब्योरा' });
+      try {
+        const res = await get(refPath);
+        assert.match(res.body, /<aside class="correction"[^>]*><strong>सुधार:<\/strong> पहले इस खबर में बैठक का समय गलत छपा था।<\/aside>/);
+        assert.match(res.body, /<title>पुतिन-जिनपिंग मुलाकात \| समाचार<\/title>/);
+        assert.match(res.body, /<meta name="description" content="क्रेमलिन में हुई बैठक का ब्योरा"\/>/);
+      } finally {
+        await t.services.desk.update(user, id, { correctionNote: before.correctionNote, seoTitle: before.seoTitle, seoDescription: before.seoDescription });
+      }
+    });
+
     test('a site setting switches dates to Hindi', async () => {
       await t.services.settings.update({ dateStyle: 'hi' });
       try {
