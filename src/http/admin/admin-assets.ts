@@ -8,9 +8,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { z as zod } from 'zod';
+import { packageRoot } from '../assets/package-root.ts';
 
 export interface AdminAssets {
   readonly urls: { readonly css: string; readonly editorJs: string };
@@ -20,16 +20,6 @@ export interface AdminAssets {
 
 const hash = (data: Buffer) => createHash('sha256').update(data).digest('hex').slice(0, 12);
 
-/** Finds the folder holding package.json, from src/ (tsx) and from dist/ alike. */
-function packageRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));
-    dir = parent;
-  }
-  return dir;
-}
 
 /**
  * `import { z } from 'zod'` hands the bundler one namespace object, so all of zod (every

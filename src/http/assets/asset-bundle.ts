@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AssetUrls } from '../../render/chrome.ts';
+import { packageRoot } from './package-root.ts';
 
 export interface StaticAsset {
   readonly body: Buffer;
@@ -31,16 +31,6 @@ const FONT_SUBSETS = ['devanagari', 'latin', 'latin-ext'] as const;
 
 const hash = (data: Buffer | string) => createHash('sha256').update(data).digest('hex').slice(0, 12);
 
-/** Finds the folder holding package.json, from src/ (tsx) and from dist/ alike. */
-function packageRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));
-    dir = parent;
-  }
-  return dir;
-}
 
 const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="#b3121b"/><text x="32" y="46" font-size="40" text-anchor="middle" fill="#fff" font-family="sans-serif">स</text></svg>`;
 

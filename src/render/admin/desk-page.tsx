@@ -2,6 +2,7 @@ import type { ArticleStatus } from '../../domain/articles/article.ts';
 import type { Section } from '../../domain/sections/section.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { type AdminChrome, renderAdminPage, stringsFor } from './admin-layout.tsx';
+import { Pager } from './site-form.tsx';
 
 export interface DeskPageProps {
   chrome: AdminChrome;
@@ -90,15 +91,7 @@ export function renderDeskPage(p: DeskPageProps): string {
           </tbody>
         </table>
       )}
-      {pages > 1 && (
-        <nav class="pagination">
-          {p.page > 1 ? <a href={q(p.page - 1)}>←</a> : <span />}
-          <span>
-            {p.page} / {pages}
-          </span>
-          {p.page < pages ? <a href={q(p.page + 1)}>→</a> : <span />}
-        </nav>
-      )}
+      <Pager page={p.page} pages={pages} href={q} />
     </>,
   );
 }

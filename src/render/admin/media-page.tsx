@@ -1,6 +1,7 @@
 import type { Media } from '../../domain/media/media.ts';
 import { variantUrl } from '../../domain/media/media.ts';
 import { type AdminChrome, renderAdminPage, stringsFor } from './admin-layout.tsx';
+import { Pager } from './site-form.tsx';
 
 export interface MediaPageProps {
   chrome: AdminChrome;
@@ -63,15 +64,7 @@ export function renderMediaPage(p: MediaPageProps): string {
           ))}
         </ul>
       )}
-      {pages > 1 && (
-        <nav class="pagination">
-          {p.page > 1 ? <a href={href(p.page - 1)}>←</a> : <span />}
-          <span>
-            {p.page} / {pages}
-          </span>
-          {p.page < pages ? <a href={href(p.page + 1)}>→</a> : <span />}
-        </nav>
-      )}
+      <Pager page={p.page} pages={pages} href={href} />
     </>,
   );
 }

@@ -129,3 +129,17 @@ export function MoveButtons({ action, csrf, t, first, last, name }: { action: st
     </>
   );
 }
+
+/** Previous/next links for a paged newsroom list; nothing when it fits on one page. */
+export function Pager({ page, pages, href }: { page: number; pages: number; href: (n: number) => string }) {
+  if (pages <= 1) return null;
+  return (
+    <nav class="pagination">
+      {page > 1 ? <a href={href(page - 1)}>←</a> : <span />}
+      <span>
+        {page} / {pages}
+      </span>
+      {page < pages ? <a href={href(page + 1)}>→</a> : <span />}
+    </nav>
+  );
+}

@@ -2,7 +2,7 @@ import type { Tag, TagWithCount } from '../../domain/tags/tag.ts';
 import { TAG_NAME_MAX } from '../../domain/tags/tag.ts';
 import { type AdminChrome, renderAdminPage, stringsFor } from './admin-layout.tsx';
 import { siteStringsFor } from './site-admin-strings.ts';
-import { Csrf, ErrorSummary, Field, type FieldErrors, Notice } from './site-form.tsx';
+import { Csrf, ErrorSummary, Field, type FieldErrors, Notice, Pager } from './site-form.tsx';
 
 export interface TagsPageProps {
   chrome: AdminChrome;
@@ -61,15 +61,7 @@ export function renderTagsPage(p: TagsPageProps): string {
           </tbody>
         </table>
       )}
-      {pages > 1 && (
-        <nav class="pagination">
-          {p.page > 1 ? <a href={href(p.page - 1)}>←</a> : <span />}
-          <span>
-            {p.page} / {pages}
-          </span>
-          {p.page < pages ? <a href={href(p.page + 1)}>→</a> : <span />}
-        </nav>
-      )}
+      <Pager page={p.page} pages={pages} href={href} />
     </>,
   );
 }
