@@ -31,7 +31,8 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     logger: options.logger ? { level: config.logLevel } : false,
     // Slugs of long Hindi headlines run past find-my-way's default of 100 characters.
     routerOptions: { maxParamLength: 400 },
-    trustProxy: false,
+    // A number means that many proxy hops in front; each is trusted for X-Forwarded-For.
+    trustProxy: typeof config.trustProxy === 'number' ? (_address: string, hop: number) => hop < (config.trustProxy as number) : config.trustProxy,
     bodyLimit: 1_048_576,
     // A path that is not valid UTF-8 or has a broken %-escape: answer with our 400 page.
     clientErrorHandler: createClientErrorHandler(services, assets.urls),

@@ -24,6 +24,11 @@ export interface Config {
   readonly maxUrlLength: number;
   /** How often timed jobs (scheduled publishing) run. */
   readonly schedulerIntervalMs: number;
+  /**
+   * Proxies in front (load balancer, CDN) whose X-Forwarded-For to believe: false (none,
+   * the default), true (all), or a number of hops. Sign-in limits per IP depend on it.
+   */
+  readonly trustProxy: boolean | number;
 }
 
 const bool = z
@@ -42,6 +47,11 @@ const EnvSchema = z.object({
   SITE_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9]{1,2})$/, 'TRUST_PROXY must be true, false or a number of hops')
+    .transform((v) => (v === 'true' ? true : v === 'false' ? false : Number(v)))
+    .default(false),
 });
 
 export class ConfigError extends Error {
@@ -68,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     siteUrl: e.SITE_URL ?? `http://localhost:${e.PORT}`,
     logLevel: e.LOG_LEVEL,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
+    trustProxy: e.TRUST_PROXY,
   });
 }
 
@@ -83,6 +94,7 @@ export function defineConfig(
     logLevel: 'info' as const,
     maxUrlLength: 2048,
     schedulerIntervalMs: 5000,
+    trustProxy: false,
     ...parts,
   });
 }

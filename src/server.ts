@@ -31,6 +31,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
         log(`Newsroom: sign in at /admin with ${user.email} and the password ${password} (shown only now; change it under "My account").`);
       }
     }
+    if ((await services.users.count()) === 0) {
+      log('No newsroom accounts yet: create the first admin with `npm run samachar -- user create --email … --name … --role admin`.');
+    }
     const app = await buildApp(services, { logger: true });
     const scheduler: Scheduler = startScheduler(
       [
