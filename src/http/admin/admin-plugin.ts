@@ -15,7 +15,9 @@ import { articleScreens } from './article-screens.ts';
 import { isStateChanging, safeEqual, sameOrigin, sentCsrfToken } from './auth.ts';
 import { mediaApi } from './media-api.ts';
 import { sessionRoutes } from './session-routes.ts';
-import { siteScreens } from './site-screens.ts';
+import { frontPageScreens } from './front-page-screens.ts';
+import { taxonomyScreens } from './taxonomy-screens.ts';
+import { widgetSettingsScreens } from './widget-settings-screens.ts';
 
 export interface AdminPluginOptions extends AdminContext {
   readerAssets: AssetUrls;
@@ -72,5 +74,7 @@ export const adminPlugin: FastifyPluginAsync<AdminPluginOptions> = async (app, o
   await app.register(articleApi, options);
   await app.register(mediaApi, options);
   await app.register(accountScreens, options);
-  await app.register(siteScreens, options);
+  await app.register(taxonomyScreens, options);
+  await app.register(frontPageScreens, options);
+  await app.register(widgetSettingsScreens, options);
 };
