@@ -81,6 +81,23 @@ export default defineConfig(
       ],
     }),
   },
+  // search/hindi/ is the Hindi text pipeline: indexing and querying both run it, so it must
+  // give the same keys everywhere, every time. Pure: no I/O, no database, nothing from the app but lib/.
+  {
+    files: ['src/search/hindi/**'],
+    rules: restrict(onlyStoresTouchTheDatabase, {
+      paths: IO_MODULES.map((name) => ({
+        name,
+        message: 'search/hindi/ is the pure text pipeline (no I/O): the index and the query must get the same keys from the same text, and each rule is tested alone.',
+      })),
+      patterns: [
+        {
+          group: ['**/domain/**', '**/http/**', '**/render/**', '**/storage/**', '**/services', '**/services.ts', '**/config', '**/config.ts', '**/*-store', '**/*-store.ts', '**/*-service', '**/*-service.ts'],
+          message: 'search/hindi/ is the pure text pipeline: it may import lib/ (the transliterator) and its own files, never services, stores, storage, http, render or config.',
+        },
+      ],
+    }),
+  },
   // config.ts is the one place that reads the environment; scripts and tests set up the processes they start.
   {
     files: ['src/config.ts', 'scripts/**', 'test/**', 'src/**/*.test.ts', 'src/**/*.test.tsx'],

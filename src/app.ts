@@ -13,6 +13,7 @@ import { securityHeadersPlugin } from './http/plugins/security-headers-plugin.ts
 import { adminPlugin } from './http/admin/admin-plugin.ts';
 import { buildAdminAssets } from './http/admin/admin-assets.ts';
 import { cookieNames } from './http/admin/auth.ts';
+import { commentRoutes } from './http/site/comment-routes.ts';
 import { mediaRoutes } from './http/site/media-routes.ts';
 import { siteRoutes } from './http/site/site-routes.ts';
 import type { Services } from './services.ts';
@@ -68,6 +69,8 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     adminFiles: adminAssets.files,
     readerAssets: assets.urls,
   });
+  await app.register(commentRoutes, { services, assets: assets.urls });
+  await app.register((await import('./http/site/search-routes.ts')).searchRoutes, { services, assets: assets.urls });
   await app.register(siteRoutes, { services, assets: assets.urls });
   return app;
 }

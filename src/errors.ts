@@ -76,6 +76,14 @@ export const ERRORS = {
       en: 'This request does not seem to come from this site’s own form. Please reload the page and try again.',
     },
   },
+  COMMENTS_CLOSED: {
+    status: 403,
+    title: { hi: 'टिप्पणियां बंद हैं', en: 'Comments are closed' },
+    message: {
+      hi: 'इस खबर पर अब टिप्पणियां नहीं की जा सकतीं।',
+      en: 'Comments on this story are closed.',
+    },
+  },
   CONFLICT: {
     status: 409,
     title: { hi: 'पहले से मौजूद', en: 'Already exists' },

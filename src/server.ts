@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { loadDemo } from './demo/demo-service.ts';
+import { commentJobs } from './jobs/comment-jobs.ts';
 import { publishScheduled } from './jobs/publish-scheduled.ts';
 import { type Scheduler, startScheduler } from './jobs/scheduler.ts';
 import { createServices, type Services } from './services.ts';
@@ -39,6 +40,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
       [
         { name: 'publish-scheduled', run: () => publishScheduled(services) },
         { name: 'sweep-sessions', run: () => services.sessions.sweep() },
+        { name: 'comments', run: () => commentJobs(services) },
       ],
       config.schedulerIntervalMs,
       (msg, err) => app.log.error({ err }, msg),

@@ -9,7 +9,8 @@ import { ArticleEditService } from './domain/articles/article-edit-service.ts';
 import { ArticleEditStore } from './domain/articles/article-edit-store.ts';
 import { AuthorService } from './domain/authors/author-service.ts';
 import { AuthorStore } from './domain/authors/author-store.ts';
-import { CommentService } from './domain/comments/comment-service.ts';
+import { CommentModerationService } from './domain/comments/comment-moderation.ts';
+import { CommentKeys, CommentService } from './domain/comments/comment-service.ts';
 import { CommentStore } from './domain/comments/comment-store.ts';
 import { HomeService } from './domain/home/home-service.ts';
 import { MediaService } from './domain/media/media-service.ts';
@@ -29,6 +30,8 @@ import { UserService } from './domain/users/user-service.ts';
 import { UserStore } from './domain/users/user-store.ts';
 import { type ConnectOptions, connectStorage, type Storage } from './storage/connect.ts';
 import { migrateToLatest } from './storage/migrate.ts';
+import { SearchIndexStore } from './search/search-index-store.ts';
+import { SearchService } from './search/search-service.ts';
 
 export interface Services {
   readonly config: Config;
@@ -40,6 +43,8 @@ export interface Services {
   readonly desk: ArticleEditService;
   readonly authors: AuthorService;
   readonly comments: CommentService;
+  /** The newsroom's side of comments: the moderation queue, blocklist, comment settings. */
+  readonly commentModeration: CommentModerationService;
   readonly home: HomeService;
   readonly media: MediaService;
   readonly sections: SectionService;
@@ -48,6 +53,8 @@ export interface Services {
   readonly widgets: WidgetService;
   readonly users: UserService;
   readonly sessions: SessionService;
+  /** Reader search, suggestions and the index rebuild. */
+  readonly search: SearchService;
   close(): Promise<void>;
 }
 
@@ -84,6 +91,9 @@ export async function createServices(config: Config, options: CreateServicesOpti
     sectionExists: async (id) => (await sections.findById(id)) !== null,
     authorExists: (id) => authors.exists(id),
   });
+  const commentStore = new CommentStore(db);
+  const commentKeys = new CommentKeys(commentStore);
+  const comments = new CommentService({ store: commentStore, keys: commentKeys, articles, settings, now, siteUrl: config.siteUrl });
   return {
     config,
     storage,
@@ -91,7 +101,8 @@ export async function createServices(config: Config, options: CreateServicesOpti
     articles,
     authors,
     desk,
-    comments: new CommentService(new CommentStore(db)),
+    comments,
+    commentModeration: new CommentModerationService({ store: commentStore, keys: commentKeys, comments, articles, settings, now }),
     home: new HomeService({ articles, sections }),
     media,
     sections,
@@ -100,6 +111,7 @@ export async function createServices(config: Config, options: CreateServicesOpti
     widgets,
     users: new UserService(new UserStore(db), new LoginThrottleStore(db), now),
     sessions: new SessionService(new SessionStore(db), now),
+    search: new SearchService({ store: new SearchIndexStore(db), articles, now }),
     close: () => storage.close(),
   };
 }

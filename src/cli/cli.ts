@@ -5,6 +5,7 @@
  *   samachar migrate           apply pending database migrations
  *   samachar demo [--reset]    load the demo site into an empty database; --reset replaces all content
  *   samachar user create …     create a newsroom account
+ *   samachar reindex [--fresh] rebuild the search index
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
@@ -34,6 +35,8 @@ Commands:
   migrate            apply pending database migrations
   demo [--reset]     load the demo site into an empty database;
                      --reset first removes all articles, sections, tags, authors, photos and widgets
+  reindex [--fresh]  rebuild the search index from the articles (the site stays up;
+                     --fresh empties it first, faster, searches see a partial index meanwhile)
   user create --email E --name N --role R [--password-stdin]
                      create a newsroom account (R: admin, editor, reporter, contributor);
                      prints a generated password, or reads one line from stdin
@@ -72,6 +75,20 @@ export async function runCli(argv: string[]): Promise<number> {
             ? `Loaded the demo site: ${report.articles} articles, ${report.photos} photos.`
             : 'The database already has articles; nothing was changed. Use --reset to replace them with the demo.',
         );
+      } finally {
+        await services.close();
+      }
+      return 0;
+    }
+    case 'reindex': {
+      const { values } = parseArgs({ args: rest, options: { fresh: { type: 'boolean', default: false } } });
+      const services = await createServices(config);
+      try {
+        const started = Date.now();
+        const bar = progressBar('search index');
+        const report = await services.search.reindex({ fresh: values.fresh, onProgress: bar.update });
+        bar.done();
+        console.log(`Indexed ${report.indexed} published articles of ${report.articles} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       } finally {
         await services.close();
       }

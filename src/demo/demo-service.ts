@@ -58,6 +58,8 @@ export async function loadDemo(services: Services, options: LoadDemoOptions = {}
     done++;
     options.onProgress?.(done, demoArticles.length);
   }
+  // Demo stories are created published, outside the newsroom's workflow: index them all.
+  await services.search.reindex();
   await services.widgets.save(covidWidget.key, covidWidget.title, {
     rows: covidWidget.rows,
     source: covidWidget.source,

@@ -30,6 +30,13 @@ function Header({ chrome }: { chrome: Chrome }) {
           </span>
           <span class="brand-name">{settings.siteName}</span>
         </a>
+        <form class="header-search" role="search" action="/search" method="get">
+          <label class="visually-hidden" for="site-search">
+            {T.search.label}
+          </label>
+          <input id="site-search" type="search" name="q" maxLength={200} placeholder={T.search.placeholder} autoComplete="off" data-suggest="" />
+          <button type="submit">{T.search.submit}</button>
+        </form>
         <p class="header-date">{formatDate(chrome.now, settings.dateStyle)}</p>
       </div>
       <nav class="site-nav" aria-label={T.sections}>

@@ -226,6 +226,36 @@ export interface ArticleEventTable {
   note: Generated<string>;
 }
 
+/**
+ * One row per public article in the search index (src/search/search-index-store.ts keeps
+ * it in step). Besides it: on SQLite the FTS5 table `search_fts` (rowid = article_id;
+ * columns head, rest), on PostgreSQL the tsvector columns below, with GIN indexes.
+ */
+export interface SearchDocTable {
+  article_id: number;
+  section_id: number;
+  published_at: TimeColumn;
+  /** Newest first: publishing minute × 2^26 + article id (the FTS5 rowid on SQLite). Number on SQLite, string (bigint) from pg. */
+  rank_key: ColumnType<number | string, number, number>;
+  /** Every distinct key of the article, space-separated (to keep search_terms counts). */
+  terms: string;
+  /** The article's word table: `key[,key]:vowel` entries, space-separated. */
+  words: string;
+  /** Per field (headline, dek, tags, authors, captions, body; '\n' between), one word-table index per position, '.' for a stopword or gap. */
+  streams: string;
+  /** PostgreSQL only: the keys of every field, and of the headline. */
+  tsv?: string;
+  tsv_head?: string;
+}
+
+/** The index's lexicon: how many public articles contain each key; '' counts the articles. */
+export interface SearchTermTable {
+  term: string;
+  df: number;
+  /** A word that has this key, as written in an article (for "did you mean"). */
+  surface: string;
+}
+
 export interface Database {
   users: UserTable;
   sessions: SessionTable;
@@ -245,4 +275,6 @@ export interface Database {
   comment_webhooks: CommentWebhookTable;
   widgets: WidgetTable;
   settings: SettingTable;
+  search_docs: SearchDocTable;
+  search_terms: SearchTermTable;
 }

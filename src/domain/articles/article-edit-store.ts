@@ -2,11 +2,13 @@
  * Newsroom-side article queries: the editable form of an article, saves that keep a
  * revision in the same transaction, status changes that only apply to the status they
  * expect (so two editors, or two processes, cannot both apply one), and the history.
+ * Every save and status change brings the search index in step in the same transaction.
  */
 import type { Kysely, Transaction } from 'kysely';
 import { parseRichTextJson } from '../../richtext/rich-text.ts';
 import { readCount, readOptionalTime, readTime, writeTime } from '../../storage/columns.ts';
 import type { Database } from '../../storage/schema.ts';
+import { syncArticleIndex, syncArticlesIndex } from '../../search/search-index-store.ts';
 import type { ArticleStatus, EditableArticle } from './article.ts';
 import type { ArticleEvent, ArticleSnapshot, DeskRow, RevisionInfo } from './article-history.ts';
 
@@ -110,6 +112,7 @@ export class ArticleEditStore {
       await replaceLinks(trx, id, fields.tagIds, fields.authorIds);
       const n = await insertRevision(trx, id, userId, now, snapshot);
       if (event) await insertEvent(trx, id, userId, event, null, null, now, `revision ${n}`);
+      await syncArticleIndex(trx, id);
       return n;
     });
   }
@@ -128,6 +131,7 @@ export class ArticleEditStore {
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) return false;
       await insertEvent(trx, id, userId, event, from, to, now, note);
+      await syncArticleIndex(trx, id);
       return true;
     });
   }
@@ -147,6 +151,7 @@ export class ArticleEditStore {
         .returning('id')
         .execute();
       for (const { id } of rows) await insertEvent(trx, id, null, 'published-on-schedule', 'scheduled', 'published', now, '');
+      await syncArticlesIndex(trx, rows.map((r) => r.id));
       return rows.map((r) => r.id);
     });
   }

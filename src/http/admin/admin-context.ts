@@ -32,6 +32,7 @@ function navFor(user: User): [NavKey, string][] {
   const items: [NavKey, string, boolean][] = [
     ['articles', '/admin', true],
     ['media', '/admin/media', can(user, 'media.upload')],
+    ['comments', '/admin/comments', can(user, 'comments.moderate')],
     ['home', '/admin/home', can(user, 'home.edit')],
     ['sections', '/admin/sections', can(user, 'taxonomy.edit')],
     ['tags', '/admin/tags', can(user, 'taxonomy.edit')],

@@ -10,6 +10,7 @@ import { codeFor, createErrorResponder } from '../plugins/errors-plugin.ts';
 import type { AssetUrls } from '../../render/chrome.ts';
 import type { AdminContext } from './admin-context.ts';
 import { accountScreens } from './account-screens.ts';
+import { commentScreens } from './comment-screens.ts';
 import { articleApi } from './article-api.ts';
 import { articleScreens } from './article-screens.ts';
 import { isStateChanging, safeEqual, sameOrigin, sentCsrfToken } from './auth.ts';
@@ -74,6 +75,7 @@ export const adminPlugin: FastifyPluginAsync<AdminPluginOptions> = async (app, o
   await app.register(articleApi, options);
   await app.register(mediaApi, options);
   await app.register(accountScreens, options);
+  await app.register(commentScreens, options);
   await app.register(taxonomyScreens, options);
   await app.register(frontPageScreens, options);
   await app.register(widgetSettingsScreens, options);

@@ -5,11 +5,12 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { articlePath, type ListFilter, parseArticleSegment } from '../../domain/articles/article.ts';
 import { DomainError } from '../../errors.ts';
-import { renderArticlePage } from '../../render/pages/article-page.tsx';
 import { renderHomePage } from '../../render/pages/home-page.tsx';
 import { renderListPage } from '../../render/pages/list-page.tsx';
 import type { AssetUrls } from '../../render/chrome.ts';
 import type { Services } from '../../services.ts';
+import { commentQuery, renderArticleView, withCommentCounts } from './article-view.ts';
+import { buildCommentScript } from './comment-assets.ts';
 import { loadChrome, loadSidebar } from './page-context.ts';
 
 export interface SiteRoutesOptions {
@@ -19,7 +20,6 @@ export interface SiteRoutesOptions {
 
 /** Stories per page on section, tag and author pages. */
 export const LIST_PAGE_SIZE = 15;
-const RELATED_COUNT = 4;
 
 /**
  * Browsers revalidate every time (news must not look stale after a publish); a CDN may
@@ -41,6 +41,8 @@ function parsePage(query: unknown): number {
 
 export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { services, assets }) => {
   const publicHtml = (reply: FastifyReply, html: string) => sendHtml(reply.header('cache-control', PUBLIC_CACHE), html);
+  // The comment form's script (served by comment-routes.ts; the same source gives the same URL).
+  const commentScriptUrl = (await buildCommentScript()).url;
 
   app.get('/', async (_request, reply) => {
     const now = services.now();
@@ -49,7 +51,16 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { s
       services.home.get(now),
       loadSidebar(services, now),
     ]);
-    return publicHtml(reply, renderHomePage({ chrome, home, sidebar }));
+    // Cards show how many comments each story has.
+    const ids = [...(home.lead ? [home.lead] : []), ...home.top, ...home.sections.flatMap((b) => b.stories)];
+    const counted = new Map((await withCommentCounts(services, ids)).map((s) => [s.id, s]));
+    const count = <T extends { id: number }>(s: T) => counted.get(s.id) ?? s;
+    const withCounts = {
+      lead: home.lead ? count(home.lead) : null,
+      top: home.top.map(count),
+      sections: home.sections.map((b) => ({ ...b, stories: b.stories.map(count) })),
+    };
+    return publicHtml(reply, renderHomePage({ chrome, home: withCounts, sidebar }));
   });
 
   app.get<{ Params: { section: string; story: string } }>('/:section/:story', async (request, reply) => {
@@ -63,13 +74,7 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { s
     if (request.params.section !== article.section.slug || ref.slug !== article.slug) {
       return reply.redirect(canonical, 301);
     }
-    const [chrome, related, comments, sidebar] = await Promise.all([
-      loadChrome(services, assets, now, article.section.slug),
-      services.articles.related(now, article, RELATED_COUNT),
-      services.comments.listPublic(article.id),
-      loadSidebar(services, now, article.id),
-    ]);
-    return publicHtml(reply, renderArticlePage({ chrome, article, related, comments, sidebar }));
+    return publicHtml(reply, await renderArticleView(services, assets, commentScriptUrl, article, now, commentQuery(request.query)));
   });
 
   /** A paginated list of stories (section, tag, author): 404 past the last page. */
@@ -79,8 +84,9 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { s
     list: { filter: ListFilter; title: string; intro?: string; basePath: string; currentSection?: string; showSection: boolean },
   ) {
     const now = services.now();
-    const stories = await services.articles.listPublic(now, list.filter, page, LIST_PAGE_SIZE);
-    if (page > stories.pageCount) throw new DomainError('NOT_FOUND', 'page');
+    const listed = await services.articles.listPublic(now, list.filter, page, LIST_PAGE_SIZE);
+    if (page > listed.pageCount) throw new DomainError('NOT_FOUND', 'page');
+    const stories = { ...listed, items: await withCommentCounts(services, listed.items) };
     const [chrome, sidebar] = await Promise.all([loadChrome(services, assets, now, list.currentSection), loadSidebar(services, now)]);
     const { title, basePath, showSection } = list;
     return publicHtml(reply, renderListPage({ chrome, title, basePath, stories, sidebar, showSection, ...(list.intro ? { intro: list.intro } : {}) }));

@@ -1,9 +1,12 @@
 import { type ArticleSummary, articlePath } from '../../domain/articles/article.ts';
+import type { CommentCounted } from '../../domain/comments/comment.ts';
 import { formatDate, toIsoWithOffset, type DateStyle } from '../../lib/dates.ts';
+import { T } from '../strings.ts';
 import { Photo } from './photo.tsx';
 
 export interface StoryCardProps {
-  story: ArticleSummary;
+  /** With `commentCount` when the page knows it (published comments; shown when there are any). */
+  story: ArticleSummary & CommentCounted;
   dateStyle: DateStyle;
   /** 'lead' is the home page's big story; 'row' has a thumbnail beside the text; 'compact' is text only. */
   variant?: 'lead' | 'row' | 'compact';
@@ -39,6 +42,12 @@ export function StoryCard({ story, dateStyle, variant = 'row', showSection, head
           <time class="card-time" dateTime={toIsoWithOffset(story.publishedAt)}>
             {formatDate(story.publishedAt, dateStyle)}
           </time>
+        )}
+        {story.commentCount !== undefined && story.commentCount > 0 && (
+          <a class="card-comments" href={`${href}#comments`}>
+            <span aria-hidden="true">💬 </span>
+            {T.commentsCount(story.commentCount)}
+          </a>
         )}
       </div>
     </article>

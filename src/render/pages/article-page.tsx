@@ -1,11 +1,11 @@
 import { type Article, type ArticleSummary, articlePath } from '../../domain/articles/article.ts';
-import type { PublicComment } from '../../domain/comments/comment.ts';
+import { type CommentCounted, commentsAreOpen, type PublicComment } from '../../domain/comments/comment.ts';
 import { variantUrl } from '../../domain/media/media.ts';
 import { formatDateTime, toIsoWithOffset } from '../../lib/dates.ts';
 import { excerpt } from '../../richtext/to-plain-text.ts';
 import type { Chrome, Sidebar as SidebarData } from '../chrome.ts';
 import { ArticleBody } from '../components/article-body.tsx';
-import { CommentSection } from '../components/comment-section.tsx';
+import { type CommentFormState, type CommentNotice, CommentSection } from '../components/comment-section.tsx';
 import { Photo } from '../components/photo.tsx';
 import { Sidebar } from '../components/sidebar.tsx';
 import { StoryCard } from '../components/story-card.tsx';
@@ -15,15 +15,22 @@ import { T } from '../strings.ts';
 export interface ArticlePageProps {
   chrome: Chrome;
   article: Article;
-  related: readonly ArticleSummary[];
+  related: readonly (ArticleSummary & CommentCounted)[];
   comments: readonly PublicComment[];
   sidebar: SidebarData;
+  /** The comment form's extras: the reader script, a post that came back, a notice, the comment replied to. */
+  commentForm?: {
+    scriptUrl?: string | undefined;
+    form?: CommentFormState | undefined;
+    notice?: CommentNotice | undefined;
+    replyTo?: PublicComment | null | undefined;
+  };
 }
 
 /** Shown as updated only when an edit came at least a minute after publishing. */
 const UPDATE_THRESHOLD_MS = 60_000;
 
-export function renderArticlePage({ chrome, article, related, comments, sidebar }: ArticlePageProps): string {
+export function renderArticlePage({ chrome, article, related, comments, sidebar, commentForm = {} }: ArticlePageProps): string {
   const style = chrome.settings.dateStyle;
   const path = articlePath(article);
   const published = article.publishedAt;
@@ -100,9 +107,15 @@ export function renderArticlePage({ chrome, article, related, comments, sidebar 
         )}
         <CommentSection
           articlePath={path}
+          articleId={article.id}
           comments={comments}
-          open={article.commentsOpen && chrome.settings.commentsEnabled}
+          open={commentsAreOpen(article, chrome.settings, chrome.now)}
           dateStyle={style}
+          language={chrome.settings.commentFormLanguage}
+          scriptUrl={commentForm.scriptUrl}
+          form={commentForm.form}
+          notice={commentForm.notice}
+          replyTo={commentForm.replyTo}
         />
       </article>
       <Sidebar data={sidebar} dateStyle={style} />

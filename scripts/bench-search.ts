@@ -1,0 +1,211 @@
+/**
+ * `npm run bench:search`: search speed on a generated site (a benchmark, not a test).
+ * For SQLite and PostgreSQL: a fresh database with the demo site and N generated stories
+ * (default 100,000; src/search/bench/generate.ts), a full reindex (timed, with a progress
+ * bar), then the evaluation's queries and generated ones through the search service (the
+ * whole reader search: candidates, ranking, snippets, summaries), printing p50 and p95.
+ *
+ *   npm run bench:search -- [--articles N] [--queries N] [--dialect sqlite|postgres|both]
+ *
+ * PostgreSQL is at TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test); the
+ * benchmark creates its own database there and drops it afterwards.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { progressBar } from '../src/cli/progress-bar.ts';
+import { defineConfig } from '../src/config.ts';
+import { loadDemo } from '../src/demo/demo-service.ts';
+import { BenchStore, type BenchArticleRow } from '../src/search/bench/bench-store.ts';
+import { generateArticles, random } from '../src/search/bench/generate.ts';
+import { evalCorpus } from '../src/search/eval/corpus.ts';
+import { JUDGMENTS } from '../src/search/eval/judgments.ts';
+import { createServices, type Services } from '../src/services.ts';
+import type { Dialect } from '../src/storage/connect.ts';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '100000' },
+    queries: { type: 'string', default: '300' },
+    dialect: { type: 'string', default: 'both' },
+  },
+});
+const ARTICLES = Number(values.articles);
+const QUERIES = Number(values.queries);
+const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const NOW = new Date('2023-03-22T09:00:00+05:30');
+
+interface Result {
+  dialect: Dialect;
+  generateSeconds: number;
+  reindexSeconds: number;
+  indexed: number;
+  p50: number;
+  p95: number;
+  max: number;
+  suggestP50: number;
+  suggestP95: number;
+  queries: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** The queries: every judged query, then generated ones (headline words, romanized, typos, single words). */
+function queryList(count: number): string[] {
+  const next = random(7);
+  const docs = evalCorpus();
+  const out = JUDGMENTS.map((j) => j.q);
+  while (out.length < count) {
+    const doc = docs[Math.floor(next() * docs.length)]!;
+    const words = doc.headline.split(/[\s,‘’'-]+/).filter((w) => w.length > 2);
+    const start = Math.floor(next() * Math.max(1, words.length - 2));
+    const n = 1 + Math.floor(next() * 3);
+    out.push(words.slice(start, start + n).join(' '));
+  }
+  return out.slice(0, count);
+}
+
+async function openDatabase(dialect: Dialect): Promise<{ services: Services; cleanup: () => Promise<void> }> {
+  if (dialect === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samachar-bench-'));
+    const config = defineConfig({ database: { dialect, sqlitePath: path.join(dir, 'bench.db') }, mediaDir: path.join(os.tmpdir(), 'samachar-eval-media') });
+    const services = await createServices(config, { now: () => NOW });
+    return { services, cleanup: async () => { await services.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  }
+  const name = `samachar_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  const config = defineConfig({ database: { dialect, url: url.toString() }, mediaDir: path.join(os.tmpdir(), 'samachar-eval-media') });
+  const services = await createServices(config, { now: () => NOW, maxConnections: 4 });
+  return {
+    services,
+    cleanup: async () => {
+      await services.close();
+      const a = new pg.Client({ connectionString: PG_URL });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name}`);
+      await a.end();
+    },
+  };
+}
+
+async function bench(dialect: Dialect): Promise<Result> {
+  const { services, cleanup } = await openDatabase(dialect);
+  try {
+    await loadDemo(services);
+    const sections = new Map((await services.sections.list()).map((s) => [s.slug, s.id]));
+    const tagIds = new Map<string, number>();
+    const store = new BenchStore(services.storage.db);
+    const docs = evalCorpus();
+    let started = performance.now();
+    const bar = progressBar(`${dialect}: generating ${ARTICLES} stories`);
+    let batch: BenchArticleRow[] = [];
+    let done = 0;
+    for (const a of generateArticles(docs, ARTICLES, NOW)) {
+      const ids: number[] = [];
+      for (const t of a.tags) {
+        let id = tagIds.get(t);
+        if (id === undefined) tagIds.set(t, (id = (await services.tags.findOrCreate(t)).id));
+        ids.push(id);
+      }
+      batch.push({
+        sectionId: sections.get(a.section) ?? 1,
+        headline: a.headline,
+        dek: a.dek,
+        bodyJson: JSON.stringify({ version: 1, blocks: a.paragraphs.map((text) => ({ type: 'paragraph', content: [{ text }] })) }),
+        publishedAt: a.publishedAt,
+        tagIds: ids,
+        authorIds: [],
+      });
+      if (batch.length === 2000) {
+        await store.insertPublished(batch);
+        done += batch.length;
+        bar.update(done, ARTICLES);
+        batch = [];
+      }
+    }
+    if (batch.length) await store.insertPublished(batch);
+    bar.update(ARTICLES, ARTICLES);
+    bar.done();
+    const generateSeconds = (performance.now() - started) / 1000;
+
+    started = performance.now();
+    const reindexBar = progressBar(`${dialect}: reindexing`);
+    const report = await services.search.reindex({ fresh: true, onProgress: reindexBar.update });
+    reindexBar.done();
+    const reindexSeconds = (performance.now() - started) / 1000;
+
+    const queries = queryList(QUERIES);
+    for (const q of queries.slice(0, 30)) await services.search.search({ q });
+    const times: number[] = [];
+    for (const q of queries) {
+      const t0 = performance.now();
+      await services.search.search({ q });
+      times.push(performance.now() - t0);
+    }
+    const suggestTimes: number[] = [];
+    for (const q of queries.slice(0, 100)) {
+      const partial = q.slice(0, Math.max(2, Math.ceil(q.length * 0.7)));
+      const t0 = performance.now();
+      await services.search.suggest(partial);
+      suggestTimes.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    suggestTimes.sort((a, b) => a - b);
+    return {
+      dialect,
+      generateSeconds,
+      reindexSeconds,
+      indexed: report.indexed,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      max: times.at(-1) ?? 0,
+      suggestP50: percentile(suggestTimes, 50),
+      suggestP95: percentile(suggestTimes, 95),
+      queries: times.length,
+    };
+  } finally {
+    await cleanup();
+  }
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const dialects: Dialect[] = values.dialect === 'both' ? ['sqlite', 'postgres'] : [values.dialect as Dialect];
+const results: Result[] = [];
+for (const dialect of dialects) {
+  if (dialect === 'postgres' && !(await postgresReachable())) {
+    console.log(`PostgreSQL is not reachable at ${PG_URL}: skipped.`);
+    continue;
+  }
+  results.push(await bench(dialect));
+}
+
+console.log(`\nSearch benchmark: ${ARTICLES} generated stories + the demo site, ${QUERIES} queries (search page: candidates, ranking, snippets)`);
+console.log(`  ${'database'.padEnd(10)}${'stories'.padStart(9)}${'generate'.padStart(10)}${'reindex'.padStart(10)}${'p50'.padStart(9)}${'p95'.padStart(9)}${'max'.padStart(9)}${'suggest p50'.padStart(13)}${'p95'.padStart(8)}`);
+for (const r of results) {
+  const ms = (x: number) => `${x.toFixed(1)}ms`;
+  console.log(`  ${r.dialect.padEnd(10)}${String(r.indexed).padStart(9)}${`${r.generateSeconds.toFixed(1)}s`.padStart(10)}${`${r.reindexSeconds.toFixed(1)}s`.padStart(10)}${ms(r.p50).padStart(9)}${ms(r.p95).padStart(9)}${ms(r.max).padStart(9)}${ms(r.suggestP50).padStart(13)}${ms(r.suggestP95).padStart(8)}`);
+}
+const sqlite = results.find((r) => r.dialect === 'sqlite');
+console.log(`\nTargets: p95 under 20 ms; reindex under 2 minutes on SQLite.${sqlite ? ` SQLite: p95 ${sqlite.p95.toFixed(1)} ms, reindex ${sqlite.reindexSeconds.toFixed(0)} s.` : ''}`);
+for (const r of results) if (r.p95 >= 20) console.log(`  ${r.dialect}: p95 ${r.p95.toFixed(1)} ms is over the target.`);
+if (sqlite && sqlite.reindexSeconds >= 120) console.log('  SQLite reindex is over the target.');

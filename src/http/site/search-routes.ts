@@ -1,0 +1,170 @@
+/**
+ * Search for readers: the page `/search?q=` (GET, and POST for queries too long for an
+ * address), the JSON API `/api/search?q=` (GET or POST with a JSON body), and suggestions
+ * as the reader types, `/api/search/suggest?q=`. Whatever the input (empty, huge, search
+ * syntax, SQL, broken UTF-8, bidi or zero-width characters), the answer is a normal page
+ * with results or without: the query only ever reaches the index as pipeline keys.
+ */
+import formbody from '@fastify/formbody';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { articlePath } from '../../domain/articles/article.ts';
+import { toIsoWithOffset } from '../../lib/dates.ts';
+import type { AssetUrls } from '../../render/chrome.ts';
+import { renderSearchPage, type SearchForm } from '../../render/pages/search-page.tsx';
+import type { SearchRequest, SearchResults } from '../../search/search-service.ts';
+import type { Services } from '../../services.ts';
+import { loadChrome, loadSidebar } from './page-context.ts';
+import { buildSearchScript, SEARCH_SCRIPT_PATH } from './search-assets.ts';
+
+export interface SearchRoutesOptions {
+  services: Services;
+  assets: AssetUrls;
+}
+
+/** Results change with every publish: browsers revalidate, a CDN may keep a minute. */
+const SEARCH_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=60';
+const SUGGEST_CACHE = 'public, max-age=60, s-maxage=60';
+/** The longest value read from any parameter (the service reads at most 256 characters of the query). */
+const MAX_PARAM = 20_000;
+
+/**
+ * The query string, decoded the way browsers encode it: a broken %-escape or invalid
+ * UTF-8 becomes U+FFFD (which the pipeline ignores) instead of staying as escape text.
+ */
+function queryOf(request: FastifyRequest): Record<string, string> {
+  const out: Record<string, string> = {};
+  const at = request.url.indexOf('?');
+  if (at < 0) return out;
+  for (const [name, value] of new URLSearchParams(request.url.slice(at + 1))) if (!(name in out)) out[name] = value;
+  return out;
+}
+
+/** One parameter as a string: the first if repeated, '' if absent or not text. */
+function param(source: unknown, name: string): string {
+  const raw = source && typeof source === 'object' ? (source as Record<string, unknown>)[name] : undefined;
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return typeof value === 'string' ? value.slice(0, MAX_PARAM) : typeof value === 'number' ? String(value) : '';
+}
+
+/** A day (YYYY-MM-DD) as the start of that day in India; anything else is ignored. */
+function day(value: string): { text: string; start: Date } | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const year = Number(value.slice(0, 4));
+  const start = new Date(`${value}T00:00:00+05:30`);
+  return year < 1900 || year > 2999 || Number.isNaN(start.getTime()) ? null : { text: value, start };
+}
+
+interface ParsedRequest {
+  form: SearchForm;
+  request: SearchRequest;
+}
+
+/** Reads the reader's input; a value that makes no sense is dropped, never an error. */
+async function parse(services: Services, source: unknown): Promise<ParsedRequest> {
+  const q = param(source, 'q');
+  const sectionSlug = param(source, 'section');
+  const section = /^[a-z0-9-]{1,60}$/.test(sectionSlug) ? await services.sections.findBySlug(sectionSlug) : null;
+  const from = day(param(source, 'from'));
+  const to = day(param(source, 'to'));
+  const pageText = param(source, 'page');
+  const page = /^[1-9][0-9]{0,3}$/.test(pageText) ? Number(pageText) : 1;
+  const form: SearchForm = {
+    q: q.slice(0, 500),
+    section: section ? section.slug : '',
+    from: from?.text ?? '',
+    to: to?.text ?? '',
+  };
+  const request: SearchRequest = {
+    q,
+    page,
+    ...(section ? { sectionId: section.id } : {}),
+    ...(from ? { from: from.start } : {}),
+    // "to" includes the whole day.
+    ...(to ? { to: new Date(to.start.getTime() + 86_400_000) } : {}),
+  };
+  return { form, request };
+}
+
+/** Offsets of the marked parts in the joined text. */
+function marks(parts: readonly { text: string; mark: boolean }[]): { text: string; marks: [number, number][] } {
+  let text = '';
+  const out: [number, number][] = [];
+  for (const p of parts) {
+    if (p.mark) out.push([text.length, text.length + p.text.length]);
+    text += p.text;
+  }
+  return { text, marks: out };
+}
+
+function toJson(results: SearchResults, siteUrl: string) {
+  const origin = siteUrl.replace(/\/$/, '');
+  return {
+    query: results.query,
+    total: results.total,
+    totalCapped: results.totalCapped,
+    page: results.page,
+    pageSize: results.pageSize,
+    pageCount: results.pageCount,
+    didYouMean: results.didYouMean,
+    items: results.items.map((hit) => {
+      const headline = marks(hit.headline);
+      const snippet = marks(hit.snippet);
+      return {
+        id: hit.article.id,
+        url: `${origin}${articlePath(hit.article)}`,
+        path: articlePath(hit.article),
+        headline: hit.article.headline,
+        headlineMarks: headline.marks,
+        snippet: snippet.text,
+        snippetMarks: snippet.marks,
+        section: { slug: hit.article.section.slug, name: hit.article.section.name },
+        publishedAt: hit.article.publishedAt ? toIsoWithOffset(hit.article.publishedAt) : null,
+        score: Math.round(hit.score * 1000) / 1000,
+      };
+    }),
+  };
+}
+
+export const searchRoutes: FastifyPluginAsync<SearchRoutesOptions> = async (app, { services, assets }) => {
+  // Only for POST /search (a query too long for an address); encapsulated in this plugin.
+  await app.register(formbody, { bodyLimit: 262_144 });
+
+  async function page(request: FastifyRequest, reply: FastifyReply, source: unknown) {
+    const now = services.now();
+    const { form, request: searchRequest } = await parse(services, source);
+    const [results, chrome, sidebar] = await Promise.all([
+      services.search.search(searchRequest),
+      loadChrome(services, assets, now),
+      loadSidebar(services, now),
+    ]);
+    const html = renderSearchPage({ chrome, sidebar, form, results: results.searched ? results : null });
+    return reply
+      .header('cache-control', request.method === 'GET' ? SEARCH_CACHE : 'no-store')
+      .header('content-type', 'text/html; charset=utf-8')
+      .send(html);
+  }
+
+  app.get('/search', (request, reply) => page(request, reply, queryOf(request)));
+  app.post('/search', (request, reply) => page(request, reply, request.body));
+
+  async function api(request: FastifyRequest, reply: FastifyReply, source: unknown) {
+    const { request: searchRequest } = await parse(services, source);
+    const pageSize = Number(param(source, 'pageSize'));
+    const results = await services.search.search({ ...searchRequest, ...(pageSize >= 1 && pageSize <= 50 ? { pageSize } : {}) });
+    return reply.header('cache-control', request.method === 'GET' ? SEARCH_CACHE : 'no-store').send(toJson(results, services.config.siteUrl));
+  }
+
+  app.get('/api/search', (request, reply) => api(request, reply, queryOf(request)));
+  app.post('/api/search', (request, reply) => api(request, reply, request.body));
+
+  const script = await buildSearchScript();
+  app.get(SEARCH_SCRIPT_PATH, async (_request, reply) =>
+    reply.header('content-type', 'text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(script),
+  );
+
+  app.get('/api/search/suggest', async (request, reply) => {
+    const q = param(queryOf(request), 'q');
+    const suggestions = await services.search.suggest(q);
+    return reply.header('cache-control', SUGGEST_CACHE).send({ query: q.slice(0, 256), suggestions });
+  });
+};

@@ -1,0 +1,233 @@
+/**
+ * Search for readers: query → Hindi pipeline → index (candidates) → ranking (relevance,
+ * phrases, recency, typo tolerance) → snippets. Also suggestions as the reader types,
+ * "did you mean" when nothing matches, and rebuilding the index (`samachar reindex`).
+ *
+ * Candidates come from the index newest first (stories with every query word, then with
+ * any, and headline matches when there are very many), at most MAX_CANDIDATES; the ranking
+ * then orders them. On a small site that is every match; on a large one, the newest few
+ * hundred of each kind, which is what a news reader looks for.
+ */
+import { type ArticleSummary, articlePath } from '../domain/articles/article.ts';
+import type { ArticleService } from '../domain/articles/article-service.ts';
+import { toPlainText } from '../richtext/to-plain-text.ts';
+import { analyzeQuery, type QueryTerm } from './hindi/analyze.ts';
+import { editVariants, vowelSimilarity } from './hindi/phonetic.ts';
+import { idf, RANKING, type RankedDoc, type RankGroup, rankDocs } from './ranking.ts';
+import type { IndexFilter, MatchGroup, MatchedDoc, SearchIndexStore, TermInfo } from './search-index-store.ts';
+import { highlight, snippet, type TextPart } from './snippets.ts';
+
+export interface SearchDeps {
+  store: SearchIndexStore;
+  articles: ArticleService;
+  now: () => Date;
+}
+
+export interface SearchRequest {
+  readonly q: string;
+  readonly sectionId?: number;
+  /** Published at or after. */
+  readonly from?: Date;
+  /** Published before. */
+  readonly to?: Date;
+  /** 1-based; out of range gives an empty page, never an error. */
+  readonly page?: number;
+  readonly pageSize?: number;
+}
+
+export interface SearchHit {
+  readonly article: ArticleSummary;
+  readonly headline: readonly TextPart[];
+  readonly snippet: readonly TextPart[];
+  readonly score: number;
+}
+
+export interface SearchResults {
+  /** The query as searched (cleaned and cut). */
+  readonly query: string;
+  /** False when the query had no searchable word (empty, punctuation, only stopwords). */
+  readonly searched: boolean;
+  readonly items: readonly SearchHit[];
+  readonly total: number;
+  /** The total stopped at MAX_CANDIDATES. */
+  readonly totalCapped: boolean;
+  readonly page: number;
+  readonly pageSize: number;
+  readonly pageCount: number;
+  /** A respelled query that would find stories, when this one found none. */
+  readonly didYouMean: string | null;
+}
+
+export interface Suggestion {
+  readonly headline: string;
+  readonly path: string;
+}
+
+/** Candidates fetched per kind of match, and ranked in all. */
+const CANDIDATES = 150;
+export const MAX_CANDIDATES = 400;
+export const DEFAULT_PAGE_SIZE = 10;
+const MAX_PAGE_SIZE = 50;
+/** Typo tolerance: words of this many letters or more, keys of at least this length, this many variants. */
+const TYPO_MIN_LETTERS = 5;
+const TYPO_MIN_KEY = 3;
+const TYPO_VARIANTS = 8;
+/** How much more common a variant must be than the typed word, when the typed word exists. */
+const TYPO_MORE_COMMON = 20;
+/** "Did you mean" offers a word only if its vowels are this close to the typed word's. */
+const DID_YOU_MEAN_SIMILARITY = 0.5;
+
+interface Prepared {
+  readonly groups: RankGroup[];
+  readonly match: MatchGroup[];
+}
+
+export class SearchService {
+  constructor(private readonly deps: SearchDeps) {}
+
+  /** Turns query terms into ranking groups and index queries, with typo variants and idf. */
+  private async prepare(terms: readonly QueryTerm[], options: { typos: boolean; prefixLast?: boolean }): Promise<Prepared> {
+    const variantsOf = terms.map((t) =>
+      options.typos && t.letters >= TYPO_MIN_LETTERS ? t.keys.filter((k) => k.length >= TYPO_MIN_KEY).flatMap(editVariants) : [],
+    );
+    const lexicon = await this.deps.store.terms(['', ...terms.flatMap((t) => t.keys), ...variantsOf.flat()]);
+    const docCount = lexicon.get('')?.df ?? 0;
+    const groups: RankGroup[] = [];
+    const match: MatchGroup[] = [];
+    terms.forEach((t, i) => {
+      const keys = new Map<string, number>(t.keys.map((k) => [k, 1]));
+      const ownDf = Math.max(0, ...t.keys.map((k) => lexicon.get(k)?.df ?? 0));
+      // A word the site already uses is taken as typed unless a neighbour is far more common
+      // (then it is probably a slip); variants shorter than three letters say too little.
+      const typos = (variantsOf[i] ?? [])
+        .map((k) => ({ k, df: lexicon.get(k)?.df ?? 0 }))
+        .filter((v) => v.k.length >= TYPO_MIN_KEY && v.df > 0 && v.df >= TYPO_MORE_COMMON * ownDf && !keys.has(v.k))
+        .sort((a, b) => b.df - a.df || (a.k < b.k ? -1 : 1))
+        .slice(0, TYPO_VARIANTS);
+      for (const v of typos) keys.set(v.k, RANKING.typoWeight);
+      const df = Math.max(ownDf, ...typos.map((v) => v.df));
+      const prefix = options.prefixLast && i === terms.length - 1 && t.keys[0] && t.keys[0].length >= 2 ? t.keys[0] : undefined;
+      groups.push({ position: t.position, keys, vowel: t.vowel, idf: docCount > 0 ? idf(Math.min(df, docCount), docCount) : 1, ...(prefix ? { prefix } : {}) });
+      match.push({ keys: [...keys.keys()], ...(prefix ? { prefix } : {}) });
+    });
+    return { groups, match };
+  }
+
+  /** Candidates newest first: every word, then any word, then headline matches when there are many. */
+  private async candidates(match: readonly MatchGroup[], filter: IndexFilter): Promise<MatchedDoc[]> {
+    const { store } = this.deps;
+    const all = await store.match(match, { mode: 'and', field: 'any', filter, limit: CANDIDATES });
+    const found = new Map(all.map((d) => [d.articleId, d]));
+    const add = (docs: MatchedDoc[]) => {
+      for (const d of docs) if (found.size < MAX_CANDIDATES && !found.has(d.articleId)) found.set(d.articleId, d);
+    };
+    if (all.length >= CANDIDATES) {
+      add(await store.match(match, { mode: 'and', field: 'headline', filter, limit: CANDIDATES }));
+    }
+    if (match.length > 1) {
+      if (all.length >= CANDIDATES) add(await store.match(match, { mode: 'or', field: 'headline', filter, limit: CANDIDATES }));
+      add(await store.match(match, { mode: 'or', field: 'any', filter, limit: CANDIDATES }));
+    }
+    return [...found.values()];
+  }
+
+  /** Every matching story, ranked (the search page shows a page of these). */
+  async rank(q: string, filter: Omit<IndexFilter, 'now'> & { now?: Date } = {}): Promise<{ query: string; ranked: RankedDoc[]; groups: RankGroup[]; terms: readonly QueryTerm[] }> {
+    const query = analyzeQuery(q);
+    if (query.terms.length === 0) return { query: query.text, ranked: [], groups: [], terms: [] };
+    const now = filter.now ?? this.deps.now();
+    const { groups, match } = await this.prepare(query.terms, { typos: true });
+    const candidates = await this.candidates(match, { ...filter, now });
+    // The index filters to the minute; here exactly.
+    const docs = (await this.deps.store.docs(candidates.map((c) => c.articleId))).filter(
+      (d) => d.publishedAt <= now && (!filter.from || d.publishedAt >= filter.from) && (!filter.to || d.publishedAt < filter.to) && (filter.sectionId === undefined || d.sectionId === filter.sectionId),
+    );
+    return { query: query.text, ranked: rankDocs(docs, groups, now), groups, terms: query.terms };
+  }
+
+  async search(request: SearchRequest): Promise<SearchResults> {
+    const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(request.pageSize ?? DEFAULT_PAGE_SIZE)));
+    const page = Number.isSafeInteger(request.page) && (request.page ?? 0) >= 1 ? (request.page as number) : 1;
+    const now = this.deps.now();
+    const filter = {
+      now,
+      ...(request.sectionId !== undefined ? { sectionId: request.sectionId } : {}),
+      ...(request.from ? { from: request.from } : {}),
+      ...(request.to ? { to: request.to } : {}),
+    };
+    const { query, ranked, groups, terms } = await this.rank(request.q, filter);
+    const total = ranked.length;
+    const pageCount = Math.max(1, Math.ceil(total / pageSize));
+    const slice = ranked.slice((page - 1) * pageSize, page * pageSize);
+    const ids = slice.map((r) => r.articleId);
+    const [summaries, sources] = await Promise.all([this.deps.articles.publicByIds(now, ids), this.deps.store.snippetSources(ids)]);
+    const byId = new Map(summaries.map((s) => [s.id, s]));
+    const items: SearchHit[] = [];
+    for (const r of slice) {
+      const article = byId.get(r.articleId);
+      if (!article) continue;
+      const source = sources.get(r.articleId);
+      items.push({ article, headline: highlight(article.headline, groups), snippet: this.snippetFor(source, groups), score: r.score });
+    }
+    const didYouMean = total === 0 && terms.length > 0 ? await this.didYouMean(terms) : null;
+    return { query, searched: terms.length > 0, items, total, totalCapped: total >= MAX_CANDIDATES, page, pageSize, pageCount, didYouMean };
+  }
+
+  private snippetFor(source: { dek: string; body: Parameters<typeof toPlainText>[0] } | undefined, groups: readonly RankGroup[]): TextPart[] {
+    if (!source) return [];
+    const body = snippet(toPlainText(source.body), groups);
+    if (body.some((p) => p.mark)) return body;
+    const dek = snippet(source.dek, groups);
+    if (dek.some((p) => p.mark) || body.length === 0) return dek;
+    return body;
+  }
+
+  /** The query with each word that matches nothing replaced by the most common word one edit away. */
+  private async didYouMean(terms: readonly QueryTerm[]): Promise<string | null> {
+    const variants = terms.map((t) => t.keys.flatMap(editVariants));
+    const lexicon = await this.deps.store.terms([...terms.flatMap((t) => t.keys), ...variants.flat()]);
+    let changed = false;
+    const words = terms.map((t, i) => {
+      if (t.keys.some((k) => (lexicon.get(k)?.df ?? 0) > 0)) return t.text;
+      // The most common word one edit away whose vowels are also close to what was typed.
+      const best = (variants[i] ?? [])
+        .map((k) => lexicon.get(k))
+        .filter((v): v is TermInfo => v !== undefined && v.df > 0)
+        .map((v) => ({ v, sim: vowelSimilarity(t.vowel, analyzeQuery(v.surface).terms[0]?.vowel ?? '') }))
+        .filter((c) => c.sim >= DID_YOU_MEAN_SIMILARITY)
+        .map((c) => ({ ...c, score: c.sim * c.sim * Math.log(1 + c.v.df) }))
+        .sort((a, b) => b.score - a.score || (a.v.term < b.v.term ? -1 : 1))[0]?.v;
+      if (!best) return t.text;
+      changed = true;
+      return best.surface;
+    });
+    return changed ? words.join(' ') : null;
+  }
+
+  /** Headlines for the search box as the reader types (the last word may be unfinished). */
+  async suggest(q: string, limit = 6): Promise<Suggestion[]> {
+    const query = analyzeQuery(q);
+    if (query.terms.length === 0) return [];
+    const now = this.deps.now();
+    const typing = !/\s$/.test(q);
+    const { groups, match } = await this.prepare(query.terms, { typos: false, prefixLast: typing });
+    const filter = { now };
+    const found = new Map<number, MatchedDoc>();
+    for (const d of await this.deps.store.match(match, { mode: 'and', field: 'headline', filter, limit: 50 })) found.set(d.articleId, d);
+    if (found.size < limit) for (const d of await this.deps.store.match(match, { mode: 'and', field: 'any', filter, limit: 50 })) found.set(d.articleId, d);
+    const docs = (await this.deps.store.docs([...found.keys()])).filter((d) => d.publishedAt <= now);
+    const top = rankDocs(docs, groups, now).slice(0, limit);
+    const summaries = await this.deps.articles.publicByIds(now, top.map((r) => r.articleId));
+    return summaries.map((s) => ({ headline: s.headline, path: articlePath(s) }));
+  }
+
+  /** Rebuilds the whole index (the `samachar reindex` command). */
+  reindex(options: { fresh?: boolean; onProgress?: (done: number, total: number) => void } = {}): Promise<{ articles: number; indexed: number }> {
+    return this.deps.store.rebuild(options);
+  }
+
+  /** How many stories the index holds. */
+  indexedCount(): Promise<number> {
+    return this.deps.store.countDocs();
+  }
+}
