@@ -143,6 +143,7 @@ async function bench(dialect: Dialect): Promise<Result> {
     const report = await services.search.reindex({ fresh: true, onProgress: reindexBar.update });
     reindexBar.done();
     const reindexSeconds = (performance.now() - started) / 1000;
+    await store.settle();
 
     const queries = queryList(QUERIES);
     for (const q of queries.slice(0, 30)) await services.search.search({ q });

@@ -45,6 +45,18 @@ export interface SearchDocument {
 /** Positions kept per field for ranking (a very long body is matched whole but scored on its start). */
 export const MAX_STREAM_POSITIONS = 3000;
 
+// A word's table entry, made once per distinct word (the pipeline shares one keys array per word).
+const ENTRIES = new WeakMap<readonly string[], string>();
+
+function entryOf(t: AnalyzedToken): string {
+  let entry = ENTRIES.get(t.keys);
+  if (entry === undefined) {
+    entry = `${t.keys.join(',')}:${t.vowel}`;
+    ENTRIES.set(t.keys, entry);
+  }
+  return entry;
+}
+
 /** Several short texts (tags, captions) as one field, with a gap between them. */
 function analyzeParts(parts: readonly string[]): AnalyzedToken[] {
   const out: AnalyzedToken[] = [];
@@ -86,7 +98,7 @@ export function buildSearchDocument(article: ArticleText): SearchDocument {
         if (!surfaces.has(k)) surfaces.set(k, t.folded);
       }
       if (t.position >= MAX_STREAM_POSITIONS) continue;
-      const entry = `${t.keys.join(',')}:${t.vowel}`;
+      const entry = entryOf(t);
       let index = table.get(entry);
       if (index === undefined) {
         index = entries.length;

@@ -41,6 +41,9 @@ export interface MatchOptions {
   readonly field: 'any' | 'headline';
   readonly filter: IndexFilter;
   readonly limit: number;
+  /** Roughly how many stories match in all (from the lexicon's counts), and how many are indexed: PostgreSQL plans by them. */
+  readonly expected?: number;
+  readonly indexed?: number;
 }
 
 export interface MatchedDoc {
@@ -93,6 +96,30 @@ function keyRange(filter: IndexFilter): { min: number; max: number } {
 function sectionToken(sectionId: number): string {
   return `\uE000s${sectionId}`;
 }
+
+/**
+ * PostgreSQL: the publishing month (UTC) as a lexeme in both tsvectors ('~' never starts a
+ * pipeline key), so a match can be narrowed to recent months inside the GIN index.
+ */
+function monthToken(date: Date): string {
+  return `~${date.getUTCFullYear()}${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** The month tokens of the `count` months up to and including the one of `end`. */
+function recentMonths(end: Date, count: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) out.push(monthToken(new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - i, 1))));
+  return out;
+}
+
+/**
+ * Windows tried in turn on PostgreSQL when very many stories match (WINDOW_FROM times the
+ * limit, by the lexicon's estimate): about the last month, then everything.
+ */
+const MONTH_WINDOWS = [2, null] as const;
+const WINDOW_FROM = 10;
+/** Share of all stories from which a match counts as dense (see `match`). */
+const DENSE_SHARE = 0.15;
 
 /** The key '' in search_terms counts the indexed articles. */
 const DOC_COUNT_TERM = '';
@@ -230,22 +257,26 @@ async function insertDocs(db: Db, docs: readonly NewDoc[]): Promise<void> {
     await db
       .insertInto('search_docs')
       .values(
-        part.map(({ source, doc }) => ({
-          article_id: source.articleId,
-          section_id: source.sectionId,
-          published_at: writeTime(source.publishedAt),
-          rank_key: rankKey(source.publishedAt, source.articleId),
-          terms: doc.terms.join(' '),
-          words: doc.words,
-          streams: doc.streams,
-          ...(postgres
-            ? {
-                tsv: sql<string>`array_to_tsvector(${[...doc.terms]}::text[])`,
-                tsv_head: sql<string>`array_to_tsvector(${[...doc.head]}::text[])`,
-              }
-            : {}),
-        })),
+        part.map(({ source, doc }) => {
+          const month = monthToken(source.publishedAt);
+          return {
+            article_id: source.articleId,
+            section_id: source.sectionId,
+            published_at: writeTime(source.publishedAt),
+            rank_key: rankKey(source.publishedAt, source.articleId),
+            ...(postgres
+              ? {
+                  tsv: sql<string>`array_to_tsvector(${[...doc.terms, month]}::text[])`,
+                  tsv_head: sql<string>`array_to_tsvector(${[...doc.head, month]}::text[])`,
+                }
+              : {}),
+          };
+        }),
       )
+      .execute();
+    await db
+      .insertInto('search_doc_data')
+      .values(part.map(({ source, doc }) => ({ article_id: source.articleId, terms: doc.terms.join(' '), words: doc.words, streams: doc.streams })))
       .execute();
     if (!postgres) {
       const values = part.map(({ source, doc }) => sql`(${rankKey(source.publishedAt, source.articleId)}, ${doc.head.join(' ')}, ${[...doc.rest, sectionToken(source.sectionId)].join(' ')})`);
@@ -278,7 +309,7 @@ async function addToCounts(db: Db, deltas: ReadonlyMap<string, { delta: number; 
 export async function syncArticlesIndex(trx: Db, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
   const sources = await loadSources(trx, ids);
-  const old = await trx.selectFrom('search_docs').select(['article_id', 'terms']).where('article_id', 'in', [...ids]).execute();
+  const old = await trx.selectFrom('search_doc_data').select(['article_id', 'terms']).where('article_id', 'in', [...ids]).execute();
   const deltas = new Map<string, { delta: number; surface: string }>();
   const add = (term: string, delta: number, surface: string) => {
     const e = deltas.get(term);
@@ -324,8 +355,14 @@ export class SearchIndexStore {
   async terms(terms: readonly string[]): Promise<Map<string, TermInfo>> {
     const wanted = [...new Set(terms)].filter((t) => t === DOC_COUNT_TERM || SAFE_KEY.test(t));
     const out = new Map<string, TermInfo>();
-    for (const part of chunks(wanted, 1000)) {
-      const rows = await this.db.selectFrom('search_terms').select(['term', 'df', 'surface']).where('term', 'in', part).execute();
+    const postgres = this.postgres;
+    for (const part of chunks(wanted, postgres ? 10_000 : 1000)) {
+      // One array parameter on PostgreSQL (a list of hundreds of typo variants plans slowly).
+      const rows = await this.db
+        .selectFrom('search_terms')
+        .select(['term', 'df', 'surface'])
+        .where(postgres ? sql<boolean>`term = any(${part}::text[])` : sql<boolean>`term in (${sql.join(part)})`)
+        .execute();
       for (const r of rows) out.set(r.term, { term: r.term, df: readCount(r.df), surface: r.surface });
     }
     return out;
@@ -360,16 +397,33 @@ export class SearchIndexStore {
     if (min > max) return [];
     let keys: number[];
     if (postgres) {
-      const joined = parts.join(options.mode === 'and' ? ' & ' : ' | ');
+      const joined = `(${parts.join(options.mode === 'and' ? ' & ' : ' | ')})`;
       const column = sql.ref(options.field === 'headline' ? 'tsv_head' : 'tsv');
-      let q = this.db
-        .selectFrom('search_docs')
-        .select('rank_key')
-        .where(sql<boolean>`${column} @@ ${joined}::tsquery`)
-        .where('rank_key', '>=', min)
-        .where('rank_key', '<=', max);
-      if (filter.sectionId !== undefined) q = q.where('section_id', '=', filter.sectionId);
-      keys = (await q.orderBy('rank_key', 'desc').limit(options.limit).execute()).map((r) => Number(r.rank_key));
+      const end = new Date(Math.floor(max / ID_SPACE) * MINUTE);
+      // The newest matches of the last month or year, if there are enough of them, are the
+      // newest overall: trying small windows first keeps the rows read (the cost on
+      // PostgreSQL, which cannot walk a GIN index in time order) few for common words.
+      keys = [];
+      // PostgreSQL either walks the rank-key index backwards testing each row's tsvector
+      // (cheap when most rows match), or reads the GIN index and sorts what matched (cheap
+      // when few match). Its own estimate for tsqueries is poor, so the lexicon's counts
+      // decide: a dense match walks; otherwise the sort expression keeps it off the walk.
+      const expected = options.expected ?? 0;
+      const dense = options.indexed !== undefined && options.indexed > 0 && options.field === 'any' && expected >= DENSE_SHARE * options.indexed;
+      const windowed = !dense && !filter.from && expected >= WINDOW_FROM * options.limit;
+      const order = dense ? sql`rank_key` : sql`rank_key + 0`;
+      for (const months of windowed ? MONTH_WINDOWS : [null]) {
+        const query = months === null ? joined : `${joined} & (${recentMonths(end, months).map((m) => `'${m}'`).join(' | ')})`;
+        let q = this.db
+          .selectFrom('search_docs')
+          .select('rank_key')
+          .where(sql<boolean>`${column} @@ ${query}::tsquery`)
+          .where('rank_key', '>=', min)
+          .where('rank_key', '<=', max);
+        if (filter.sectionId !== undefined) q = q.where('section_id', '=', filter.sectionId);
+        keys = (await q.orderBy(order, 'desc').limit(options.limit).execute()).map((r) => Number(r.rank_key));
+        if (keys.length >= options.limit) break;
+      }
     } else {
       const joined = `(${parts.join(options.mode === 'and' ? ' AND ' : ' OR ')})`;
       let expression = options.field === 'headline' ? `{head} : ${joined}` : joined;
@@ -384,7 +438,12 @@ export class SearchIndexStore {
   async docs(ids: readonly number[]): Promise<IndexedDoc[]> {
     const out: IndexedDoc[] = [];
     for (const part of chunks([...new Set(ids)], 1000)) {
-      const rows = await this.db.selectFrom('search_docs').select(['article_id', 'section_id', 'published_at', 'words', 'streams']).where('article_id', 'in', part).execute();
+      const rows = await this.db
+        .selectFrom('search_docs as d')
+        .innerJoin('search_doc_data as x', 'x.article_id', 'd.article_id')
+        .select(['d.article_id', 'd.section_id', 'd.published_at', 'x.words', 'x.streams'])
+        .where('d.article_id', 'in', part)
+        .execute();
       for (const r of rows) out.push({ articleId: r.article_id, sectionId: r.section_id, publishedAt: readTime(r.published_at), words: r.words, streams: r.streams });
     }
     return out;
@@ -422,6 +481,7 @@ export class SearchIndexStore {
     if (options.fresh) {
       await this.db.transaction().execute(async (trx) => {
         if (!postgres) await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(trx);
+        await trx.deleteFrom('search_doc_data').execute();
         await trx.deleteFrom('search_docs').execute();
         await trx.deleteFrom('search_terms').execute();
       });
@@ -459,9 +519,13 @@ export class SearchIndexStore {
       options.onProgress?.(done, total);
     }
     counts.set(DOC_COUNT_TERM, { df: indexed, surface: '' });
-    // SQLite plans by statistics it only has once ANALYZE ran; after a bulk change, refresh
-    // them (for every table: the reader's queries by id go wrong without them on a big site).
-    if (!postgres) await sql`analyze`.execute(this.db);
+    // Both databases plan by statistics; after a bulk change, refresh them (SQLite has none
+    // until ANALYZE runs, and without them plans the reader's "stories by id" badly on a big site).
+    await (postgres ? sql`analyze search_docs, search_doc_data, search_terms` : sql`analyze`).execute(this.db);
+    if (postgres) {
+      // Merge what the bulk load left in the GIN indexes' pending lists (queries scan them).
+      await sql`select gin_clean_pending_list('search_docs_tsv'::regclass), gin_clean_pending_list('search_docs_tsv_head'::regclass)`.execute(this.db);
+    }
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('search_terms').execute();
       const entries = [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -64,8 +64,8 @@ export interface Suggestion {
 }
 
 /** Candidates fetched per kind of match, and ranked in all. */
-const CANDIDATES = 150;
-export const MAX_CANDIDATES = 400;
+const CANDIDATES = 100;
+export const MAX_CANDIDATES = 200;
 export const DEFAULT_PAGE_SIZE = 10;
 const MAX_PAGE_SIZE = 50;
 /** Typo tolerance: words of this many letters or more, keys of at least this length, this many variants. */
@@ -80,6 +80,8 @@ const DID_YOU_MEAN_SIMILARITY = 0.5;
 interface Prepared {
   readonly groups: RankGroup[];
   readonly match: MatchGroup[];
+  /** How many stories the lexicon's counts suggest match every word, and any word, of how many indexed. */
+  readonly expected: { readonly all: number; readonly any: number; readonly indexed: number };
 }
 
 export class SearchService {
@@ -94,6 +96,8 @@ export class SearchService {
     const docCount = lexicon.get('')?.df ?? 0;
     const groups: RankGroup[] = [];
     const match: MatchGroup[] = [];
+    let all = docCount;
+    let any = 0;
     terms.forEach((t, i) => {
       const keys = new Map<string, number>(t.keys.map((k) => [k, 1]));
       const ownDf = Math.max(0, ...t.keys.map((k) => lexicon.get(k)?.df ?? 0));
@@ -106,28 +110,30 @@ export class SearchService {
         .slice(0, TYPO_VARIANTS);
       for (const v of typos) keys.set(v.k, RANKING.typoWeight);
       const df = Math.max(ownDf, ...typos.map((v) => v.df));
+      all *= docCount > 0 ? Math.min(1, df / docCount) : 0;
+      any += df;
       const prefix = options.prefixLast && i === terms.length - 1 && t.keys[0] && t.keys[0].length >= 2 ? t.keys[0] : undefined;
       groups.push({ position: t.position, keys, vowel: t.vowel, idf: docCount > 0 ? idf(Math.min(df, docCount), docCount) : 1, ...(prefix ? { prefix } : {}) });
       match.push({ keys: [...keys.keys()], ...(prefix ? { prefix } : {}) });
     });
-    return { groups, match };
+    return { groups, match, expected: { all, any: Math.min(docCount, any), indexed: docCount } };
   }
 
-  /** Candidates newest first: every word, then any word, then headline matches when there are many. */
-  private async candidates(match: readonly MatchGroup[], filter: IndexFilter): Promise<MatchedDoc[]> {
+  /**
+   * Candidates, newest first: stories with every word; then, if those are many, headline
+   * matches that are older; if they are few, stories with any of the words. At most two
+   * index queries.
+   */
+  private async candidates(prepared: Prepared, filter: IndexFilter): Promise<MatchedDoc[]> {
     const { store } = this.deps;
-    const all = await store.match(match, { mode: 'and', field: 'any', filter, limit: CANDIDATES });
+    const { match, expected } = prepared;
+    const all = await store.match(match, { mode: 'and', field: 'any', filter, limit: CANDIDATES, expected: expected.all, indexed: expected.indexed });
     const found = new Map(all.map((d) => [d.articleId, d]));
     const add = (docs: MatchedDoc[]) => {
       for (const d of docs) if (found.size < MAX_CANDIDATES && !found.has(d.articleId)) found.set(d.articleId, d);
     };
-    if (all.length >= CANDIDATES) {
-      add(await store.match(match, { mode: 'and', field: 'headline', filter, limit: CANDIDATES }));
-    }
-    if (match.length > 1) {
-      if (all.length >= CANDIDATES) add(await store.match(match, { mode: 'or', field: 'headline', filter, limit: CANDIDATES }));
-      add(await store.match(match, { mode: 'or', field: 'any', filter, limit: CANDIDATES }));
-    }
+    if (all.length >= CANDIDATES) add(await store.match(match, { mode: 'and', field: 'headline', filter, limit: CANDIDATES, expected: 0 }));
+    else if (match.length > 1) add(await store.match(match, { mode: 'or', field: 'any', filter, limit: CANDIDATES, expected: expected.any, indexed: expected.indexed }));
     return [...found.values()];
   }
 
@@ -136,8 +142,9 @@ export class SearchService {
     const query = analyzeQuery(q);
     if (query.terms.length === 0) return { query: query.text, ranked: [], groups: [], terms: [] };
     const now = filter.now ?? this.deps.now();
-    const { groups, match } = await this.prepare(query.terms, { typos: true });
-    const candidates = await this.candidates(match, { ...filter, now });
+    const prepared = await this.prepare(query.terms, { typos: true });
+    const { groups } = prepared;
+    const candidates = await this.candidates(prepared, { ...filter, now });
     // The index filters to the minute; here exactly.
     const docs = (await this.deps.store.docs(candidates.map((c) => c.articleId))).filter(
       (d) => d.publishedAt <= now && (!filter.from || d.publishedAt >= filter.from) && (!filter.to || d.publishedAt < filter.to) && (filter.sectionId === undefined || d.sectionId === filter.sectionId),
@@ -211,10 +218,11 @@ export class SearchService {
     const now = this.deps.now();
     const typing = !/\s$/.test(q);
     const { groups, match } = await this.prepare(query.terms, { typos: false, prefixLast: typing });
+    const expected = 0;
     const filter = { now };
     const found = new Map<number, MatchedDoc>();
-    for (const d of await this.deps.store.match(match, { mode: 'and', field: 'headline', filter, limit: 50 })) found.set(d.articleId, d);
-    if (found.size < limit) for (const d of await this.deps.store.match(match, { mode: 'and', field: 'any', filter, limit: 50 })) found.set(d.articleId, d);
+    for (const d of await this.deps.store.match(match, { mode: 'and', field: 'headline', filter, limit: 50, expected })) found.set(d.articleId, d);
+    if (found.size < limit) for (const d of await this.deps.store.match(match, { mode: 'and', field: 'any', filter, limit: 50, expected })) found.set(d.articleId, d);
     const docs = (await this.deps.store.docs([...found.keys()])).filter((d) => d.publishedAt <= now);
     const top = rankDocs(docs, groups, now).slice(0, limit);
     const summaries = await this.deps.articles.publicByIds(now, top.map((r) => r.articleId));

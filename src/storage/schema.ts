@@ -237,15 +237,20 @@ export interface SearchDocTable {
   published_at: TimeColumn;
   /** Newest first: publishing minute × 2^26 + article id (the FTS5 rowid on SQLite). Number on SQLite, string (bigint) from pg. */
   rank_key: ColumnType<number | string, number, number>;
+  /** PostgreSQL only: the keys of every field, and of the headline (each with the publishing month's token). */
+  tsv?: string;
+  tsv_head?: string;
+}
+
+/** What the ranking reads of an indexed article (apart, so search_docs rows stay small). */
+export interface SearchDocDataTable {
+  article_id: number;
   /** Every distinct key of the article, space-separated (to keep search_terms counts). */
   terms: string;
   /** The article's word table: `key[,key]:vowel` entries, space-separated. */
   words: string;
   /** Per field (headline, dek, tags, authors, captions, body; '\n' between), one word-table index per position, '.' for a stopword or gap. */
   streams: string;
-  /** PostgreSQL only: the keys of every field, and of the headline. */
-  tsv?: string;
-  tsv_head?: string;
 }
 
 /** The index's lexicon: how many public articles contain each key; '' counts the articles. */
@@ -276,5 +281,6 @@ export interface Database {
   widgets: WidgetTable;
   settings: SettingTable;
   search_docs: SearchDocTable;
+  search_doc_data: SearchDocDataTable;
   search_terms: SearchTermTable;
 }

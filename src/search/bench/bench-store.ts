@@ -3,7 +3,7 @@
  * benchmark needs 100,000 stories in seconds, not through the newsroom's services). Only
  * for `npm run bench:search`.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { writeTime } from '../../storage/columns.ts';
 import type { Database } from '../../storage/schema.ts';
 
@@ -20,6 +20,15 @@ export interface BenchArticleRow {
 
 export class BenchStore {
   constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * What a database's housekeeping would have done after a bulk load: statistics and, on
+   * PostgreSQL, VACUUM (autovacuum may be off, as on the test server, or not yet have run).
+   */
+  async settle(): Promise<void> {
+    const postgres = this.db.getExecutor().adapter instanceof PostgresAdapter;
+    await (postgres ? sql`vacuum analyze` : sql`analyze`).execute(this.db);
+  }
 
   /** Inserts published stories in one transaction; returns their ids. */
   async insertPublished(rows: readonly BenchArticleRow[]): Promise<number[]> {

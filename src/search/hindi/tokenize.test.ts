@@ -37,6 +37,22 @@ describe('tokenize', () => {
     assert.deepEqual(words(''), []);
   });
 
+  it('gives the segmenter’s words for every chunk of the demo corpus, fast path or not', () => {
+    const segmenter = new Intl.Segmenter('hi', { granularity: 'word' });
+    let checked = 0;
+    for (const a of demoArticles) {
+      const text = cleanText([a.headline, a.dek, ...a.body.map((b) => ('p' in b ? b.p : 'h' in b ? b.h : 'photo' in b ? b.photo.caption : 'quote' in b ? b.quote : b.list.join(' ')))].join(' '));
+      for (const chunk of text.split(/\s+/)) {
+        // Chunks with a colon or a stop between Devanagari letters are split on purpose (tested above).
+        if (chunk === '' || /[:.]/.test(chunk.slice(1, -1))) continue;
+        const expected = [...segmenter.segment(chunk)].filter((s) => s.isWordLike).map((s) => s.segment);
+        assert.deepEqual(tokenize(chunk).map((t) => t.text), expected, chunk);
+        checked++;
+      }
+    }
+    assert.ok(checked > 5000, `checked ${checked} chunks`);
+  });
+
   it('takes the fast path only where the segmenter agrees (whole demo corpus)', () => {
     const segmenter = new Intl.Segmenter('hi', { granularity: 'word' });
     let checked = 0;

@@ -30,7 +30,6 @@ const SEGMENTER = new Intl.Segmenter('hi', { granularity: 'word' });
 // the abbreviation sign (॰) or Devanagari digits (cleanText made those ASCII).
 const DEVANAGARI_CHUNK = /^[\u0900-\u0963\u0971-\u097F]+$/;
 const ASCII_CHUNK = /^[A-Za-z0-9]+$/;
-const SENTENCE_BREAK = /[।॥.?!;:\n\r|]/;
 
 /** Whether the segmenter is needed for this whitespace-free chunk. */
 export function needsSegmenter(chunk: string): boolean {
@@ -45,6 +44,15 @@ export function needsSegmenter(chunk: string): boolean {
 // a colon right after a word's first syllable, which stands for visarga (दु:ख = दुःख).
 const SEPARATING_PUNCTUATION = /(?<!(?:^|[^\u0900-\u097F])[\u0915-\u0939][\u093E-\u094C]?):|(?<=[\u0900-\u0963])\.(?=[\u0900-\u0963])/g;
 
+// Punctuation that only ever stands at the edge of a word (danda, comma, quotes, brackets,
+// dashes…): peeled off a chunk so the word inside can take the fast path.
+const EDGE_PUNCTUATION = /^([“‘"'(\[{«]*)(.*?)([।॥,;:!?.\-–—…'"’”)\]}»]*)$/s;
+
+function isSentenceBreak(code: number): boolean {
+  // । ॥ . ? ! ; : | and line breaks
+  return code === 0x0964 || code === 0x0965 || code === 46 || code === 63 || code === 33 || code === 59 || code === 58 || code === 124 || code === 10 || code === 13;
+}
+
 /** The words of a cleaned text, in order, with offsets and positions. */
 export function tokenize(text: string): Token[] {
   // Same length, so offsets still point into `text`.
@@ -53,8 +61,16 @@ export function tokenize(text: string): Token[] {
   let position = -1;
   let lastEnd = 0;
   const push = (word: string, start: number) => {
-    const between = text.slice(lastEnd, start);
-    position += position >= 0 && SENTENCE_BREAK.test(between) ? 2 : 1;
+    let step = 1;
+    if (position >= 0) {
+      for (let i = lastEnd; i < start; i++) {
+        if (isSentenceBreak(text.charCodeAt(i))) {
+          step = 2;
+          break;
+        }
+      }
+    }
+    position += step;
     const end = start + word.length;
     tokens.push({ text: word, start, end, position });
     lastEnd = end;
@@ -64,6 +80,12 @@ export function tokenize(text: string): Token[] {
     const at = m.index;
     if (!needsSegmenter(chunk)) {
       push(chunk, at);
+      continue;
+    }
+    const edges = EDGE_PUNCTUATION.exec(chunk);
+    const core = edges?.[2] ?? '';
+    if (edges && core !== '' && !needsSegmenter(core)) {
+      push(core, at + (edges[1] ?? '').length);
       continue;
     }
     for (const s of SEGMENTER.segment(chunk)) {

@@ -1,14 +1,16 @@
 /**
  * The search index (see src/search and docs/decisions/011-search.md). Both databases hold
- * the same rows, made by the same pipeline: `search_docs` (per article: the keys of each
- * field, the word table and the position streams the ranking reads) and `search_terms`
- * (the lexicon: document frequency per key, and a surface word for "did you mean").
+ * the same rows, made by the same pipeline: `search_docs` (one narrow row per public article:
+ * section, time, rank key and, on PostgreSQL, the keys as tsvectors), `search_doc_data` (what
+ * the ranking reads: the word table and the position streams), and `search_terms` (the
+ * lexicon: document frequency per key, and a surface word for "did you mean").
  *
  * Matching: on SQLite an FTS5 table over the pipeline's keys (contentless: the text lives
- * in search_docs), tokenized so that no key is ever split (letters, numbers, private-use
+ * in search_doc_data), tokenized so that no key is ever split (letters, numbers, private-use
  * and marks are token characters). On PostgreSQL two tsvector columns with GIN indexes,
  * built from the keys as they are (no parser, no dictionary: what the `simple` config
- * would give, without its parser splitting Devanagari at vowel signs in some locales).
+ * would give, without its parser splitting Devanagari at vowel signs in some locales). The
+ * ranking data lives in its own table so that the matched rows stay small and in memory.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../connect.ts';
@@ -27,12 +29,15 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
     article_id integer primary key references articles(id) on delete cascade,
     section_id integer not null,
     published_at ${time} not null,
-    rank_key ${sql.raw(dialect === 'postgres' ? 'bigint' : 'integer')} not null unique,
-    terms text not null,
-    words text not null,
-    streams text not null${vectors}
+    rank_key ${sql.raw(dialect === 'postgres' ? 'bigint' : 'integer')} not null unique${vectors}
   )`.execute(db);
   await sql`create index search_docs_section on search_docs (section_id, rank_key)`.execute(db);
+  await sql`create table search_doc_data (
+    article_id integer primary key references search_docs(article_id) on delete cascade,
+    terms text not null,
+    words text not null,
+    streams text not null
+  )`.execute(db);
 
   // Byte order (collate "C" on PostgreSQL, SQLite's default) so that prefix ranges and
   // sorting agree on both databases.
@@ -43,8 +48,10 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
   )`.execute(db);
 
   if (dialect === 'postgres') {
-    await sql`create index search_docs_tsv on search_docs using gin (tsv)`.execute(db);
-    await sql`create index search_docs_tsv_head on search_docs using gin (tsv_head)`.execute(db);
+    // A small pending list: GIN's fast-update list is scanned by every query until it is
+    // merged, and a 4 MB one (the default) makes common-word searches several times slower.
+    await sql`create index search_docs_tsv on search_docs using gin (tsv) with (gin_pending_list_limit = 256)`.execute(db);
+    await sql`create index search_docs_tsv_head on search_docs using gin (tsv_head) with (gin_pending_list_limit = 256)`.execute(db);
     return;
   }
   // Columns: head (the headline's keys), rest (every other field's keys, and a token for
