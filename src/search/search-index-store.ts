@@ -57,6 +57,19 @@ export interface IndexedDoc extends MatchedDoc {
   readonly streams: string;
 }
 
+interface DocRow {
+  article_id: number;
+  section_id: number;
+  published_at: Date | string;
+  rank_key: number | string;
+  words: string;
+  streams: string;
+}
+
+function toIndexedDoc(r: DocRow): IndexedDoc {
+  return { articleId: r.article_id, sectionId: r.section_id, publishedAt: readTime(r.published_at), words: r.words, streams: r.streams };
+}
+
 export interface TermInfo {
   readonly term: string;
   readonly df: number;
@@ -119,7 +132,7 @@ function recentMonths(end: Date, count: number): string[] {
 const MONTH_WINDOWS = [2, null] as const;
 const WINDOW_FROM = 10;
 /** Share of all stories from which a match counts as dense (see `match`). */
-const DENSE_SHARE = 0.15;
+export const DENSE_SHARE = 0.15;
 
 /** The key '' in search_terms counts the indexed articles. */
 const DOC_COUNT_TERM = '';
@@ -385,53 +398,53 @@ export class SearchIndexStore {
 
   /**
    * Articles matching the groups, newest first (by rank key), published by `filter.now` and
-   * within the filter to the minute (the caller filters exactly). Both databases return the
-   * same list for the same index.
+   * within the filter to the minute (the caller filters exactly), with what the ranking
+   * reads. Both databases return the same list for the same index.
    */
-  async match(groups: readonly MatchGroup[], options: MatchOptions): Promise<MatchedDoc[]> {
+  async match(groups: readonly MatchGroup[], options: MatchOptions): Promise<IndexedDoc[]> {
     const postgres = this.postgres;
     const parts = groups.map(postgres ? tsGroup : ftsGroup).filter((p): p is string => p !== null);
     if (parts.length === 0 || options.limit <= 0) return [];
     const { filter } = options;
     const { min, max } = keyRange(filter);
     if (min > max) return [];
-    let keys: number[];
+    let rows: DocRow[] = [];
     if (postgres) {
       const joined = `(${parts.join(options.mode === 'and' ? ' & ' : ' | ')})`;
-      const column = sql.ref(options.field === 'headline' ? 'tsv_head' : 'tsv');
+      const column = sql.ref(options.field === 'headline' ? 'd.tsv_head' : 'd.tsv');
       const end = new Date(Math.floor(max / ID_SPACE) * MINUTE);
-      // The newest matches of the last month or year, if there are enough of them, are the
-      // newest overall: trying small windows first keeps the rows read (the cost on
-      // PostgreSQL, which cannot walk a GIN index in time order) few for common words.
-      keys = [];
       // PostgreSQL either walks the rank-key index backwards testing each row's tsvector
       // (cheap when most rows match), or reads the GIN index and sorts what matched (cheap
       // when few match). Its own estimate for tsqueries is poor, so the lexicon's counts
-      // decide: a dense match walks; otherwise the sort expression keeps it off the walk.
+      // decide: a dense match walks; otherwise the sort expression keeps it off the walk,
+      // and when many match, the last months are tried first (their newest matches, if
+      // there are enough, are the newest overall), so few rows are read.
       const expected = options.expected ?? 0;
       const dense = options.indexed !== undefined && options.indexed > 0 && options.field === 'any' && expected >= DENSE_SHARE * options.indexed;
       const windowed = !dense && !filter.from && expected >= WINDOW_FROM * options.limit;
-      const order = dense ? sql`rank_key` : sql`rank_key + 0`;
+      const order = dense ? sql`d.rank_key` : sql`d.rank_key + 0`;
       for (const months of windowed ? MONTH_WINDOWS : [null]) {
         const query = months === null ? joined : `${joined} & (${recentMonths(end, months).map((m) => `'${m}'`).join(' | ')})`;
-        let q = this.db
-          .selectFrom('search_docs')
-          .select('rank_key')
-          .where(sql<boolean>`${column} @@ ${query}::tsquery`)
-          .where('rank_key', '>=', min)
-          .where('rank_key', '<=', max);
-        if (filter.sectionId !== undefined) q = q.where('section_id', '=', filter.sectionId);
-        keys = (await q.orderBy(order, 'desc').limit(options.limit).execute()).map((r) => Number(r.rank_key));
-        if (keys.length >= options.limit) break;
+        const section = filter.sectionId === undefined ? sql`` : sql`and d.section_id = ${filter.sectionId}`;
+        const result = await sql<DocRow>`with m as (
+            select d.article_id, d.section_id, d.published_at, d.rank_key from search_docs d
+            where ${column} @@ ${query}::tsquery and d.rank_key >= ${min} and d.rank_key <= ${max} ${section}
+            order by ${order} desc limit ${options.limit})
+          select m.article_id, m.section_id, m.published_at, m.rank_key, x.words, x.streams
+          from m join search_doc_data x on x.article_id = m.article_id order by m.rank_key desc`.execute(this.db);
+        rows = result.rows;
+        if (rows.length >= options.limit) break;
       }
     } else {
       const joined = `(${parts.join(options.mode === 'and' ? ' AND ' : ' OR ')})`;
       let expression = options.field === 'headline' ? `{head} : ${joined}` : joined;
       if (filter.sectionId !== undefined) expression += ` AND "${sectionToken(filter.sectionId)}"`;
-      const rows = await sql<{ k: number }>`select rowid as k from search_fts where search_fts match ${expression} and rowid >= ${min} and rowid <= ${max} order by rowid desc limit ${options.limit}`.execute(this.db);
-      keys = rows.rows.map((r) => Number(r.k));
+      const result = await sql<DocRow>`select d.article_id, d.section_id, d.published_at, d.rank_key, x.words, x.streams
+        from (select rowid as k from search_fts where search_fts match ${expression} and rowid >= ${min} and rowid <= ${max} order by rowid desc limit ${options.limit}) m
+        join search_docs d on d.rank_key = m.k join search_doc_data x on x.article_id = d.article_id order by d.rank_key desc`.execute(this.db);
+      rows = result.rows;
     }
-    return keys.map((k) => ({ articleId: k % ID_SPACE, publishedAt: new Date(Math.floor(k / ID_SPACE) * MINUTE) }));
+    return rows.map(toIndexedDoc);
   }
 
   /** The index rows of the given articles (any order). */
@@ -441,10 +454,10 @@ export class SearchIndexStore {
       const rows = await this.db
         .selectFrom('search_docs as d')
         .innerJoin('search_doc_data as x', 'x.article_id', 'd.article_id')
-        .select(['d.article_id', 'd.section_id', 'd.published_at', 'x.words', 'x.streams'])
+        .select(['d.article_id', 'd.section_id', 'd.published_at', 'd.rank_key', 'x.words', 'x.streams'])
         .where('d.article_id', 'in', part)
         .execute();
-      for (const r of rows) out.push({ articleId: r.article_id, sectionId: r.section_id, publishedAt: readTime(r.published_at), words: r.words, streams: r.streams });
+      for (const r of rows) out.push(toIndexedDoc(r));
     }
     return out;
   }

@@ -14,7 +14,7 @@ import { toPlainText } from '../richtext/to-plain-text.ts';
 import { analyzeQuery, type QueryTerm } from './hindi/analyze.ts';
 import { editVariants, vowelSimilarity } from './hindi/phonetic.ts';
 import { idf, RANKING, type RankedDoc, type RankGroup, rankDocs } from './ranking.ts';
-import type { IndexFilter, MatchGroup, MatchedDoc, SearchIndexStore, TermInfo } from './search-index-store.ts';
+import { DENSE_SHARE, type IndexedDoc, type IndexFilter, type MatchGroup, type SearchIndexStore, type TermInfo } from './search-index-store.ts';
 import { highlight, snippet, type TextPart } from './snippets.ts';
 
 export interface SearchDeps {
@@ -121,19 +121,27 @@ export class SearchService {
 
   /**
    * Candidates, newest first: stories with every word; then, if those are many, headline
-   * matches that are older; if they are few, stories with any of the words. At most two
-   * index queries.
+   * matches that are older; if they are few, stories with any of the words. The second
+   * query is chosen by the lexicon's estimate and sent together with the first (PostgreSQL
+   * runs them on two connections); if the estimate was wrong, the other one follows.
    */
-  private async candidates(prepared: Prepared, filter: IndexFilter): Promise<MatchedDoc[]> {
+  private async candidates(prepared: Prepared, filter: IndexFilter): Promise<IndexedDoc[]> {
     const { store } = this.deps;
     const { match, expected } = prepared;
-    const all = await store.match(match, { mode: 'and', field: 'any', filter, limit: CANDIDATES, expected: expected.all, indexed: expected.indexed });
+    const andAny = () => store.match(match, { mode: 'and', field: 'any', filter, limit: CANDIDATES, expected: expected.all, indexed: expected.indexed });
+    const andHeadline = () => store.match(match, { mode: 'and', field: 'headline', filter, limit: CANDIDATES, expected: 0 });
+    const orAny = () => (match.length > 1 ? store.match(match, { mode: 'or', field: 'any', filter, limit: CANDIDATES, expected: expected.any, indexed: expected.indexed }) : Promise.resolve([]));
+    // A word in a sixth of all stories or more ("पहली", "बढ़े") is no topic: its newest stories
+    // are the answer, and older headline matches are not worth a second scan.
+    const dense = expected.indexed > 0 && expected.all >= DENSE_SHARE * expected.indexed;
+    const none = (): Promise<IndexedDoc[]> => Promise.resolve([]);
+    const afterFull = dense ? none : andHeadline;
+    const many = expected.all >= CANDIDATES;
+    const [all, guessed] = await Promise.all([andAny(), many ? afterFull() : orAny()]);
+    const full = all.length >= CANDIDATES;
+    const second = full === many ? guessed : await (full ? afterFull() : orAny());
     const found = new Map(all.map((d) => [d.articleId, d]));
-    const add = (docs: MatchedDoc[]) => {
-      for (const d of docs) if (found.size < MAX_CANDIDATES && !found.has(d.articleId)) found.set(d.articleId, d);
-    };
-    if (all.length >= CANDIDATES) add(await store.match(match, { mode: 'and', field: 'headline', filter, limit: CANDIDATES, expected: 0 }));
-    else if (match.length > 1) add(await store.match(match, { mode: 'or', field: 'any', filter, limit: CANDIDATES, expected: expected.any, indexed: expected.indexed }));
+    for (const d of second) if (found.size < MAX_CANDIDATES && !found.has(d.articleId)) found.set(d.articleId, d);
     return [...found.values()];
   }
 
@@ -144,9 +152,8 @@ export class SearchService {
     const now = filter.now ?? this.deps.now();
     const prepared = await this.prepare(query.terms, { typos: true });
     const { groups } = prepared;
-    const candidates = await this.candidates(prepared, { ...filter, now });
     // The index filters to the minute; here exactly.
-    const docs = (await this.deps.store.docs(candidates.map((c) => c.articleId))).filter(
+    const docs = (await this.candidates(prepared, { ...filter, now })).filter(
       (d) => d.publishedAt <= now && (!filter.from || d.publishedAt >= filter.from) && (!filter.to || d.publishedAt < filter.to) && (filter.sectionId === undefined || d.sectionId === filter.sectionId),
     );
     return { query: query.text, ranked: rankDocs(docs, groups, now), groups, terms: query.terms };
@@ -220,10 +227,10 @@ export class SearchService {
     const { groups, match } = await this.prepare(query.terms, { typos: false, prefixLast: typing });
     const expected = 0;
     const filter = { now };
-    const found = new Map<number, MatchedDoc>();
+    const found = new Map<number, IndexedDoc>();
     for (const d of await this.deps.store.match(match, { mode: 'and', field: 'headline', filter, limit: 50, expected })) found.set(d.articleId, d);
     if (found.size < limit) for (const d of await this.deps.store.match(match, { mode: 'and', field: 'any', filter, limit: 50, expected })) found.set(d.articleId, d);
-    const docs = (await this.deps.store.docs([...found.keys()])).filter((d) => d.publishedAt <= now);
+    const docs = [...found.values()].filter((d) => d.publishedAt <= now);
     const top = rankDocs(docs, groups, now).slice(0, limit);
     const summaries = await this.deps.articles.publicByIds(now, top.map((r) => r.articleId));
     return summaries.map((s) => ({ headline: s.headline, path: articlePath(s) }));

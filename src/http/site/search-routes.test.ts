@@ -132,6 +132,16 @@ for (const dialect of DIALECTS) {
       assert.deepEqual([dym.total, dym.didYouMean], [0, 'पुतिन']);
     });
 
+    test('the search page loads the suggestions script, a module from this site', async () => {
+      const page = await get('/search?q=putin');
+      assert.match(page.body, /<script type="module" src="\/search\/suggest\.js"><\/script>/);
+      const script = await get('/search/suggest.js');
+      assert.equal(script.statusCode, 200);
+      assert.match(String(script.headers['content-type']), /^text\/javascript/);
+      assert.match(script.body, /\/api\/search\/suggest\?q=/);
+      assert.ok(!(await get('/')).body.includes('<script'), 'other pages load no script for search');
+    });
+
     test('suggestions as the reader types', async () => {
       const res = await get(`/api/search/suggest?q=${encodeURIComponent('पुतिन जिनपि')}`);
       assert.equal(res.statusCode, 200);
