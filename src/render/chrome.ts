@@ -10,7 +10,7 @@ import type { FiguresWidget } from '../domain/widgets/widget.ts';
 /** URLs of the hashed static assets, known at start. */
 export interface AssetUrls {
   readonly css: string;
-  /** Font files worth preloading (the Devanagari subset, regular and bold). */
+  /** Font files the first screen draws with, to preload: the Devanagari and Latin subsets at the normal weight. */
   readonly preloadFonts: readonly string[];
   readonly favicon: string;
 }

@@ -25,7 +25,7 @@ function InlineView({ inline }: { inline: Inline }) {
 
 const inlines = (content: readonly Inline[]) => content.map((inline, i) => <InlineView key={i} inline={inline} />);
 
-function BlockView({ block, media }: { block: Block; media: ReadonlyMap<number, Media> }) {
+function BlockView({ block, media, eager }: { block: Block; media: ReadonlyMap<number, Media>; eager: boolean }) {
   switch (block.type) {
     case 'paragraph':
       return <p>{inlines(block.content)}</p>;
@@ -66,6 +66,7 @@ function BlockView({ block, media }: { block: Block; media: ReadonlyMap<number, 
         <Photo
           media={m}
           sizes="(min-width: 1024px) 680px, 100vw"
+          eager={eager}
           caption={block.caption}
           credit={block.credit}
           withCaption
@@ -76,11 +77,18 @@ function BlockView({ block, media }: { block: Block; media: ReadonlyMap<number, 
   }
 }
 
-export function ArticleBody({ blocks, media }: { blocks: readonly Block[]; media: ReadonlyMap<number, Media> }) {
+export interface ArticleBodyProps {
+  blocks: readonly Block[];
+  media: ReadonlyMap<number, Media>;
+  /** A story without a hero photo: a photo that opens the body is above the fold, so it loads at once. */
+  eagerOpeningPhoto?: boolean;
+}
+
+export function ArticleBody({ blocks, media, eagerOpeningPhoto = false }: ArticleBodyProps) {
   return (
     <div class="article-body">
       {blocks.map((block, i) => (
-        <BlockView key={i} block={block} media={media} />
+        <BlockView key={i} block={block} media={media} eager={eagerOpeningPhoto && i === 0} />
       ))}
     </div>
   );

@@ -74,7 +74,7 @@ export function renderArticlePage({ chrome, article, related, comments, sidebar,
           )}
         </div>
         {hero && <Photo media={hero} sizes="(min-width: 1024px) 680px, 100vw" eager withCaption className="photo hero-photo" />}
-        <ArticleBody blocks={article.body.blocks} media={article.bodyMedia} />
+        <ArticleBody blocks={article.body.blocks} media={article.bodyMedia} eagerOpeningPhoto={!hero} />
         {article.correctionNote && (
           <aside class="correction" aria-label={T.correction}>
             <strong>{T.correction}:</strong> {article.correctionNote}
