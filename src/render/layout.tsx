@@ -82,6 +82,8 @@ function Footer({ chrome }: { chrome: Chrome }) {
 function Document({ chrome, meta, children }: { chrome: Chrome; meta: HeadMeta; children: ComponentChildren }) {
   const origin = chrome.siteUrl.replace(/\/$/, '');
   const title = meta.title === chrome.settings.siteName ? meta.title : `${meta.title} | ${chrome.settings.siteName}`;
+  // RSS: the site's feed on every page; the section's too on its pages and its stories.
+  const feedSection = chrome.currentSection ? chrome.sections.find((s) => s.slug === chrome.currentSection) : undefined;
   return (
     <html lang="hi" dir="ltr">
       <head>
@@ -91,6 +93,8 @@ function Document({ chrome, meta, children }: { chrome: Chrome; meta: HeadMeta; 
         {meta.description && <meta name="description" content={meta.description} />}
         {meta.noindex && <meta name="robots" content="noindex" />}
         {meta.canonicalPath && <link rel="canonical" href={`${origin}${meta.canonicalPath}`} />}
+        <link rel="alternate" type="application/rss+xml" title={chrome.settings.siteName} href="/feed" />
+        {feedSection && <link rel="alternate" type="application/rss+xml" title={`${feedSection.name} | ${chrome.settings.siteName}`} href={`/${feedSection.slug}/feed`} />}
         {meta.prevPath && <link rel="prev" href={meta.prevPath} />}
         {meta.nextPath && <link rel="next" href={meta.nextPath} />}
         {chrome.assets.preloadFonts.map((href) => (
