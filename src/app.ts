@@ -5,22 +5,38 @@
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { CachedPage } from './cache/cached-page.ts';
+import { PageCache } from './cache/page-cache.ts';
 import { buildAssetBundle } from './http/assets/asset-bundle.ts';
 import { assetsPlugin } from './http/assets/assets-plugin.ts';
 import { createClientErrorHandler } from './http/plugins/client-errors.ts';
 import { createErrorResponder, errorsPlugin } from './http/plugins/errors-plugin.ts';
+import { pageCachePlugin } from './http/plugins/page-cache-plugin.ts';
 import { securityHeadersPlugin } from './http/plugins/security-headers-plugin.ts';
 import { adminPlugin } from './http/admin/admin-plugin.ts';
 import { buildAdminAssets } from './http/admin/admin-assets.ts';
 import { cookieNames } from './http/admin/auth.ts';
 import { commentRoutes } from './http/site/comment-routes.ts';
+import { feedRoutes } from './http/site/feed-routes.ts';
 import { mediaRoutes } from './http/site/media-routes.ts';
+import { searchRoutes } from './http/site/search-routes.ts';
 import { siteRoutes } from './http/site/site-routes.ts';
 import type { Services } from './services.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The rendered-page cache (stats for tests and benchmarks). */
+    pageCache: PageCache<CachedPage>;
+  }
+}
 
 export interface BuildAppOptions {
   /** Log requests (off in tests). */
   logger?: boolean;
+  /** Milliseconds clock for the page cache's TTL (tests move it). */
+  cacheClock?: () => number;
+  /** Overrides config.pageCacheBytes (0: no cache; tests compare against such an app). */
+  pageCacheBytes?: number;
 }
 
 export async function buildApp(services: Services, options: BuildAppOptions = {}): Promise<FastifyInstance> {
@@ -56,21 +72,32 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     return undefined;
   });
 
+  // Every change committed, here or in another process, drops the pages that show it.
+  const pageCache = new PageCache<CachedPage>({ maxBytes: options.pageCacheBytes ?? config.pageCacheBytes, ttlMs: config.pageCacheTtlMs, ...(options.cacheClock ? { now: options.cacheClock } : {}) });
+  const unsubscribe = services.changes.subscribe((change) => ('all' in change ? pageCache.clear() : pageCache.purge(change.tags)));
+  app.addHook('onClose', async () => void unsubscribe());
+  app.decorate('pageCache', pageCache);
+
+  // Hook order matters: security headers are set before the page cache keeps a copy of
+  // them, and the cache hands compress an already-compressed body, which it leaves alone.
   await app.register(securityHeadersPlugin);
   await app.register(errorsPlugin, { services, assets: assets.urls });
+  const names = cookieNames(config.siteUrl);
+  await app.register(pageCachePlugin, { cache: pageCache, sessionCookies: [names.session, names.preSession], cdnMaxAgeSeconds: config.cdnMaxAgeSeconds });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(cookie);
   await app.register(assetsPlugin, { bundle: assets });
   await app.register(mediaRoutes, { services });
   await app.register(adminPlugin, {
     services,
-    cookies: cookieNames(config.siteUrl),
+    cookies: names,
     assets: adminAssets.urls,
     adminFiles: adminAssets.files,
     readerAssets: assets.urls,
   });
   await app.register(commentRoutes, { services, assets: assets.urls });
-  await app.register((await import('./http/site/search-routes.ts')).searchRoutes, { services, assets: assets.urls });
+  await app.register(searchRoutes, { services, assets: assets.urls });
+  await app.register(feedRoutes, { services });
   await app.register(siteRoutes, { services, assets: assets.urls });
   return app;
 }

@@ -29,6 +29,18 @@ export interface Config {
    * the default), true (all), or a number of hops. Sign-in limits per IP depend on it.
    */
   readonly trustProxy: boolean | number;
+  /** Memory for rendered public pages (all encodings); 0 turns the page cache off. */
+  readonly pageCacheBytes: number;
+  /** Longest a cached page is served without a purge: the ceiling for a purge lost between processes. */
+  readonly pageCacheTtlMs: number;
+  /** How long a CDN may keep a public page (s-maxage); purges make it fresh sooner. */
+  readonly cdnMaxAgeSeconds: number;
+  /** Redis for purges between processes; without it, PostgreSQL LISTEN/NOTIFY carries them. */
+  readonly redisUrl: string | null;
+  /** Where to POST the tags of every change (a CDN purge endpoint or a relay). */
+  readonly purgeWebhookUrl: string | null;
+  /** Signs purge webhook bodies (HMAC-SHA256) when set. */
+  readonly purgeWebhookSecret: string | null;
 }
 
 const bool = z
@@ -52,6 +64,18 @@ const EnvSchema = z.object({
     .regex(/^(true|false|[0-9]{1,2})$/, 'TRUST_PROXY must be true, false or a number of hops')
     .transform((v) => (v === 'true' ? true : v === 'false' ? false : Number(v)))
     .default(false),
+  PAGE_CACHE_MB: z.coerce.number().min(0).max(65536).default(64),
+  PAGE_CACHE_TTL_S: z.coerce.number().int().min(1).max(86_400).default(300),
+  CDN_MAX_AGE_S: z.coerce.number().int().min(0).max(31_536_000).default(60),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// or rediss:// URL')
+    .optional(),
+  PURGE_WEBHOOK_URL: z
+    .url()
+    .regex(/^https?:\/\//, 'PURGE_WEBHOOK_URL must be an http(s) URL')
+    .optional(),
+  PURGE_WEBHOOK_SECRET: z.string().min(16, 'PURGE_WEBHOOK_SECRET must be at least 16 characters').optional(),
 });
 
 export class ConfigError extends Error {
@@ -79,6 +103,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     trustProxy: e.TRUST_PROXY,
+    pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
+    pageCacheTtlMs: e.PAGE_CACHE_TTL_S * 1000,
+    cdnMaxAgeSeconds: e.CDN_MAX_AGE_S,
+    redisUrl: e.REDIS_URL ?? null,
+    purgeWebhookUrl: e.PURGE_WEBHOOK_URL ?? null,
+    purgeWebhookSecret: e.PURGE_WEBHOOK_SECRET ?? null,
   });
 }
 
@@ -95,6 +125,12 @@ export function defineConfig(
     maxUrlLength: 2048,
     schedulerIntervalMs: 5000,
     trustProxy: false,
+    pageCacheBytes: 64 * 1024 * 1024,
+    pageCacheTtlMs: 300_000,
+    cdnMaxAgeSeconds: 60,
+    redisUrl: null,
+    purgeWebhookUrl: null,
+    purgeWebhookSecret: null,
     ...parts,
   });
 }

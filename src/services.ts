@@ -2,7 +2,11 @@
  * The one wiring point: config in, services out. main, the CLI and tests all come
  * through here, so they run the same code. No module-level singletons.
  */
+import { PostgresBus } from './cache/bus/postgres-bus.ts';
+import { RedisBus } from './cache/bus/redis-bus.ts';
+import { PurgeWebhook } from './cache/purge-webhook.ts';
 import type { Config } from './config.ts';
+import { type ChangeBus, ChangeFeed } from './domain/changes/change-feed.ts';
 import { ArticleService } from './domain/articles/article-service.ts';
 import { ArticleStore } from './domain/articles/article-store.ts';
 import { ArticleEditService } from './domain/articles/article-edit-service.ts';
@@ -55,6 +59,8 @@ export interface Services {
   readonly sessions: SessionService;
   /** Reader search, suggestions and the index rebuild. */
   readonly search: SearchService;
+  /** Committed changes as content tags, from this process and (through the bus) the others. */
+  readonly changes: ChangeFeed;
   close(): Promise<void>;
 }
 
@@ -62,6 +68,32 @@ export interface CreateServicesOptions extends ConnectOptions {
   now?: () => Date;
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
+  /**
+   * Carry changes to other processes: Redis pub/sub when config.redisUrl is set, else
+   * PostgreSQL LISTEN/NOTIFY on PostgreSQL (default true). SQLite is one process: no bus.
+   */
+  bus?: boolean;
+  /** Where the bus and the purge webhook report trouble (default: stderr). */
+  log?: (message: string, err?: unknown) => void;
+}
+
+function stderrLog(message: string, err?: unknown): void {
+  process.stderr.write(`${message}${err ? `: ${err instanceof Error ? err.message : String(err)}` : ''}\n`);
+}
+
+/** The bus between processes, connected; null for one process on SQLite. */
+async function startBus(config: Config, storage: Storage, log: (message: string, err?: unknown) => void): Promise<ChangeBus | null> {
+  // One channel per site: the schema's name keeps sites (and parallel test runs) on one server apart.
+  const channel = `samachar_changes_${(storage.schema ?? 'main').replace(/[^a-z0-9_]/g, '_')}`.slice(0, 63);
+  if (config.redisUrl) {
+    const bus = new RedisBus({ url: config.redisUrl, channel, log });
+    await bus.start();
+    return bus;
+  }
+  if (config.database.dialect !== 'postgres') return null;
+  const bus = new PostgresBus({ url: config.database.url, channel, log });
+  await bus.start();
+  return bus;
 }
 
 export async function createServices(config: Config, options: CreateServicesOptions = {}): Promise<Services> {
@@ -73,15 +105,26 @@ export async function createServices(config: Config, options: CreateServicesOpti
     throw err;
   }
   const now = options.now ?? (() => new Date());
+  const log = options.log ?? stderrLog;
+  let bus: ChangeBus | null = null;
+  try {
+    if (options.bus !== false) bus = await startBus(config, storage, log);
+  } catch (err) {
+    await storage.close();
+    throw err;
+  }
+  const changes = new ChangeFeed(bus, log);
+  const webhook = config.purgeWebhookUrl ? new PurgeWebhook({ url: config.purgeWebhookUrl, ...(config.purgeWebhookSecret ? { secret: config.purgeWebhookSecret } : {}), log }) : null;
+  if (webhook) changes.subscribeLocal((change) => webhook.send(change));
   const { db } = storage;
   const mediaStore = new MediaStore(db);
-  const articles = new ArticleService(new ArticleStore(db, mediaStore));
-  const sections = new SectionService(new SectionStore(db));
-  const widgets = new WidgetService(new WidgetStore(db), now);
-  const media = new MediaService({ store: mediaStore, mediaDir: config.mediaDir, now });
-  const settings = new SettingsService(new SettingsStore(db));
-  const tags = new TagService(new TagStore(db));
-  const authors = new AuthorService(new AuthorStore(db, mediaStore));
+  const articles = new ArticleService(new ArticleStore(db, mediaStore), changes);
+  const sections = new SectionService(new SectionStore(db), changes);
+  const widgets = new WidgetService(new WidgetStore(db), now, changes);
+  const media = new MediaService({ store: mediaStore, mediaDir: config.mediaDir, now, changes });
+  const settings = new SettingsService(new SettingsStore(db), changes);
+  const tags = new TagService(new TagStore(db), changes);
+  const authors = new AuthorService(new AuthorStore(db, mediaStore), changes);
   const desk = new ArticleEditService({
     store: new ArticleEditStore(db),
     tags,
@@ -90,10 +133,11 @@ export async function createServices(config: Config, options: CreateServicesOpti
     now,
     sectionExists: async (id) => (await sections.findById(id)) !== null,
     authorExists: (id) => authors.exists(id),
+    changes,
   });
   const commentStore = new CommentStore(db);
   const commentKeys = new CommentKeys(commentStore);
-  const comments = new CommentService({ store: commentStore, keys: commentKeys, articles, settings, now, siteUrl: config.siteUrl });
+  const comments = new CommentService({ store: commentStore, keys: commentKeys, articles, settings, now, siteUrl: config.siteUrl, changes });
   return {
     config,
     storage,
@@ -102,7 +146,7 @@ export async function createServices(config: Config, options: CreateServicesOpti
     authors,
     desk,
     comments,
-    commentModeration: new CommentModerationService({ store: commentStore, keys: commentKeys, comments, articles, settings, now }),
+    commentModeration: new CommentModerationService({ store: commentStore, keys: commentKeys, comments, articles, settings, now, changes }),
     home: new HomeService({ articles, sections }),
     media,
     sections,
@@ -111,7 +155,12 @@ export async function createServices(config: Config, options: CreateServicesOpti
     widgets,
     users: new UserService(new UserStore(db), new LoginThrottleStore(db), now),
     sessions: new SessionService(new SessionStore(db), now),
-    search: new SearchService({ store: new SearchIndexStore(db), articles, now }),
-    close: () => storage.close(),
+    search: new SearchService({ store: new SearchIndexStore(db), articles, now, changes }),
+    changes,
+    async close() {
+      await webhook?.flush();
+      await changes.close();
+      await storage.close();
+    },
   };
 }

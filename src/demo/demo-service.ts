@@ -65,6 +65,8 @@ export async function loadDemo(services: Services, options: LoadDemoOptions = {}
     source: covidWidget.source,
     asOf: covidWidget.asOf,
   });
+  // A reset may have replaced anything a cached page shows.
+  services.changes.emitAll();
   return { loaded: true, articles: done, photos: photoIds.size };
 }
 

@@ -10,6 +10,8 @@
  */
 import { type ArticleSummary, articlePath } from '../domain/articles/article.ts';
 import type { ArticleService } from '../domain/articles/article-service.ts';
+import type { ChangeFeed } from '../domain/changes/change-feed.ts';
+import { contentTags } from '../domain/changes/content-tags.ts';
 import { toPlainText } from '../richtext/to-plain-text.ts';
 import { analyzeQuery, type QueryTerm } from './hindi/analyze.ts';
 import { editVariants, vowelSimilarity } from './hindi/phonetic.ts';
@@ -21,6 +23,7 @@ export interface SearchDeps {
   store: SearchIndexStore;
   articles: ArticleService;
   now: () => Date;
+  changes: ChangeFeed;
 }
 
 export interface SearchRequest {
@@ -237,8 +240,10 @@ export class SearchService {
   }
 
   /** Rebuilds the whole index (the `samachar reindex` command). */
-  reindex(options: { fresh?: boolean; onProgress?: (done: number, total: number) => void } = {}): Promise<{ articles: number; indexed: number }> {
-    return this.deps.store.rebuild(options);
+  async reindex(options: { fresh?: boolean; onProgress?: (done: number, total: number) => void } = {}): Promise<{ articles: number; indexed: number }> {
+    const report = await this.deps.store.rebuild(options);
+    this.deps.changes.emit([contentTags.search]);
+    return report;
   }
 
   /** How many stories the index holds. */

@@ -5,6 +5,8 @@
  * itself, so no route can forget to.
  */
 import { DomainError } from '../../errors.ts';
+import type { ChangeFeed } from '../changes/change-feed.ts';
+import { contentTags, storyTags } from '../changes/content-tags.ts';
 import { slugify } from '../../lib/slug.ts';
 import { mediaIdsOf, parseRichText, type RichText } from '../../richtext/rich-text.ts';
 import type { MediaService } from '../media/media-service.ts';
@@ -26,6 +28,7 @@ export interface ArticleEditDeps {
   sectionExists: (id: number) => Promise<boolean>;
   /** Whether an author id exists. */
   authorExists: (id: number) => Promise<boolean>;
+  changes: ChangeFeed;
 }
 
 const LIMITS = { headline: 300, dek: 600, seoTitle: 120, seoDescription: 320, correctionNote: 1000, tags: 20, tagName: 80, authors: 10 };
@@ -100,7 +103,10 @@ export class ArticleEditService {
     const tagIds: number[] = [];
     for (const name of next.tagNames) tagIds.push((await this.deps.tags.findOrCreate(name)).id);
     await this.deps.store.save(id, { ...next, tagIds, bodyJson: JSON.stringify(next.body), updatedAt }, user.id, now, next, event);
-    return (await this.deps.store.findEditable(id))!;
+    const saved = (await this.deps.store.findEditable(id))!;
+    // A live story's page, cards and lists show the edit at once; before and after, in case it moved.
+    if (current.status === 'published') this.deps.changes.emit([...(await this.tagsOf(current)), ...(await this.tagsOf(saved))]);
+    return saved;
   }
 
   private async validate(current: EditableArticle, patch: ArticlePatch): Promise<ArticleSnapshot & { body: RichText }> {
@@ -194,6 +200,8 @@ export class ArticleEditService {
     const note = clean(options.note ?? '').slice(0, 500);
     const applied = await this.deps.store.setStatus(id, article.status, to, publishedAt, user.id, now, rule.event, note);
     if (!applied) throw new DomainError('CONFLICT', 'status', 'the article changed status meanwhile');
+    // Going live or coming down changes which stories every list, the Updates box and search show.
+    if (article.status === 'published' || to === 'published') this.deps.changes.emit([...(await this.tagsOf(article)), contentTags.latest, contentTags.home]);
     return (await this.deps.store.findEditable(id))!;
   }
 
@@ -214,8 +222,23 @@ export class ArticleEditService {
   }
 
   /** Runs the scheduled-publishing job once: returns the ids it published. */
-  publishDue(): Promise<number[]> {
-    return this.deps.store.publishDue(this.deps.now());
+  async publishDue(): Promise<number[]> {
+    const ids = await this.deps.store.publishDue(this.deps.now());
+    if (ids.length === 0) return ids;
+    const tags: string[] = [contentTags.latest, contentTags.home];
+    for (const id of ids) {
+      const article = await this.deps.store.findEditable(id);
+      if (article) tags.push(...(await this.tagsOf(article)));
+    }
+    this.deps.changes.emit(tags);
+    return ids;
+  }
+
+  /** The content tags of a story as it is (or was): its page, section, tags, authors, search. */
+  private async tagsOf(a: Pick<EditableArticle, 'id' | 'sectionId' | 'tagNames' | 'authorIds'>): Promise<string[]> {
+    const tagIds: number[] = [];
+    for (const name of a.tagNames) tagIds.push((await this.deps.tags.findOrCreate(name)).id);
+    return storyTags({ id: a.id, sectionId: a.sectionId, tagIds, authorIds: a.authorIds });
   }
 
   async history(user: User, id: number): Promise<{ revisions: RevisionInfo[]; events: ArticleEvent[] }> {

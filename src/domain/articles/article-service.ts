@@ -1,3 +1,5 @@
+import type { ChangeFeed } from '../changes/change-feed.ts';
+import { contentTags, storyTags } from '../changes/content-tags.ts';
 import { DomainError } from '../../errors.ts';
 import { slugify } from '../../lib/slug.ts';
 import { mediaIdsOf, parseRichText } from '../../richtext/rich-text.ts';
@@ -8,7 +10,10 @@ import type { ArticleStore } from './article-store.ts';
 export const MAX_PAGE = 1000;
 
 export class ArticleService {
-  constructor(private readonly store: ArticleStore) {}
+  constructor(
+    private readonly store: ArticleStore,
+    private readonly changes: ChangeFeed,
+  ) {}
 
   /** The article if readers may see it at `now`; null otherwise (draft, scheduled, missing). */
   async getPublic(id: number, now: Date): Promise<Article | null> {
@@ -68,12 +73,14 @@ export class ArticleService {
     if (ids.includes(id)) return;
     if (ids.length >= MAX_HOME_PINS) throw new DomainError('INVALID_INPUT', 'articleId', 'too-many');
     await this.store.replacePins([...ids, id]);
+    this.changes.emit([contentTags.home]);
   }
 
   async unpin(id: number): Promise<void> {
     const ids = (await this.store.listPinned(null)).map((a) => a.id);
     if (!ids.includes(id)) throw new DomainError('NOT_FOUND');
     await this.store.replacePins(ids.filter((x) => x !== id));
+    this.changes.emit([contentTags.home]);
   }
 
   /** Moves a pinned story one place up (towards the lead) or down; at either end nothing changes. */
@@ -85,6 +92,7 @@ export class ArticleService {
     if (j < 0 || j >= ids.length) return;
     [ids[i], ids[j]] = [ids[j]!, ids[i]!];
     await this.store.replacePins(ids);
+    this.changes.emit([contentTags.home]);
   }
 
   count(): Promise<number> {
@@ -103,12 +111,15 @@ export class ArticleService {
     const slug = input.slug ?? slugify(headline, { maxLength: 80 });
     if (!/^([a-z0-9]+(-[a-z0-9]+)*)?$/.test(slug)) throw new DomainError('INVALID_INPUT', 'slug');
     if (mediaIdsOf(body).some((id) => id <= 0)) throw new DomainError('INVALID_INPUT', 'body');
-    return this.store.insert({ ...input, headline, dek: input.dek.normalize('NFC').trim(), body, slug });
+    const id = await this.store.insert({ ...input, headline, dek: input.dek.normalize('NFC').trim(), body, slug });
+    if (input.status === 'published') this.changes.emit([...storyTags({ id, ...input }), contentTags.latest, contentTags.home]);
+    return id;
   }
 
   /** Changes the slug (a headline rewrite); old links keep working through the id. */
   async rename(id: number, slug: string): Promise<void> {
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) throw new DomainError('INVALID_INPUT', 'slug');
     await this.store.updateSlug(id, slug);
+    this.changes.emit([contentTags.article(id)]);
   }
 }

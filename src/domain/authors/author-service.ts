@@ -1,3 +1,5 @@
+import type { ChangeFeed } from '../changes/change-feed.ts';
+import { contentTags } from '../changes/content-tags.ts';
 import { DomainError } from '../../errors.ts';
 import { slugify } from '../../lib/slug.ts';
 import { type Author, AUTHOR_LIMITS, type AuthorInput, type NewAuthor } from './author.ts';
@@ -6,7 +8,10 @@ import type { AuthorStore } from './author-store.ts';
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export class AuthorService {
-  constructor(private readonly store: AuthorStore) {}
+  constructor(
+    private readonly store: AuthorStore,
+    private readonly changes: ChangeFeed,
+  ) {}
 
   exists(id: number): Promise<boolean> {
     return this.store.exists(id);
@@ -52,6 +57,7 @@ export class AuthorService {
   async update(id: number, input: AuthorInput): Promise<Author> {
     if (!(await this.store.exists(id))) throw new DomainError('NOT_FOUND');
     await this.store.update(id, await this.clean(input));
+    this.changes.emit([contentTags.author(id), contentTags.search]);
     return (await this.store.findById(id))!;
   }
 

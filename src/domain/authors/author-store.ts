@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/schema.ts';
+import { syncArticlesIndex } from '../../search/search-index-store.ts';
 import type { MediaStore } from '../media/media-store.ts';
 import type { Author, AuthorInput, NewAuthor } from './author.ts';
 
@@ -69,11 +70,16 @@ export class AuthorStore {
     return (await this.media.findById(id)) !== null;
   }
 
+  /** Changes the byline, and re-indexes its stories in the same transaction (search finds them by the new name at once). */
   async update(id: number, input: AuthorInput): Promise<void> {
-    await this.db
-      .updateTable('authors')
-      .set({ name: input.name, name_latin: input.nameLatin, bio: input.bio, photo_media_id: input.photoMediaId })
-      .where('id', '=', id)
-      .execute();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('authors')
+        .set({ name: input.name, name_latin: input.nameLatin, bio: input.bio, photo_media_id: input.photoMediaId })
+        .where('id', '=', id)
+        .execute();
+      const rows = await trx.selectFrom('article_authors').select('article_id').where('author_id', '=', id).execute();
+      await syncArticlesIndex(trx, rows.map((r) => r.article_id));
+    });
   }
 }

@@ -6,6 +6,8 @@
  */
 import { isIP } from 'node:net';
 import { DomainError } from '../../errors.ts';
+import type { ChangeFeed } from '../changes/change-feed.ts';
+import { contentTags } from '../changes/content-tags.ts';
 import type { Paged } from '../articles/article.ts';
 import type { ArticleService } from '../articles/article-service.ts';
 import type { SiteSettings } from '../settings/settings.ts';
@@ -41,6 +43,7 @@ export interface CommentModerationDeps {
   articles: ArticleService;
   settings: SettingsService;
   now: () => Date;
+  changes: ChangeFeed;
 }
 
 function allow(user: User, action: Action): void {
@@ -91,7 +94,8 @@ export class CommentModerationService {
   async act(actor: User, ids: readonly number[], action: ModerationAction): Promise<number> {
     allow(actor, 'comments.moderate');
     if (ids.length > MAX_BULK) throw new DomainError('INVALID_INPUT', 'ids', 'too-many');
-    const { changed } = await this.store.applyAction(ids, action, actor.id, this.deps.now());
+    const { changed, articleIds } = await this.store.applyAction(ids, action, actor.id, this.deps.now());
+    this.deps.changes.emit(articleIds.map(contentTags.comments));
     return changed.length;
   }
 
@@ -124,6 +128,7 @@ export class CommentModerationService {
       heldReason: '',
       userId: actor.id,
     });
+    this.deps.changes.emit([contentTags.comments(parent.articleId)]);
     return id;
   }
 
@@ -131,6 +136,7 @@ export class CommentModerationService {
   async setArticleOpen(actor: User, articleId: number, open: boolean): Promise<void> {
     allow(actor, 'comments.moderate');
     if (!(await this.store.setArticleCommentsOpen(articleId, open))) throw new DomainError('NOT_FOUND');
+    this.deps.changes.emit([contentTags.comments(articleId)]);
   }
 
   async articleOpen(actor: User, articleId: number): Promise<boolean | null> {

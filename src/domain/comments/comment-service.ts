@@ -9,6 +9,8 @@
  * rules (stored as pending) → published.
  */
 import { DomainError } from '../../errors.ts';
+import type { ChangeFeed } from '../changes/change-feed.ts';
+import { contentTags } from '../changes/content-tags.ts';
 import { type Article, articlePath } from '../articles/article.ts';
 import type { ArticleService } from '../articles/article-service.ts';
 import type { SiteSettings } from '../settings/settings.ts';
@@ -98,6 +100,7 @@ export interface CommentServiceDeps {
   settings: SettingsService;
   now: () => Date;
   siteUrl: string;
+  changes: ChangeFeed;
 }
 
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal; redirect: 'manual' }) => Promise<{ status: number }>;
@@ -221,6 +224,7 @@ export class CommentService {
       userId: null,
     });
     if (status !== 'spam') await this.enqueueWebhook(id, article, status, reason, input, now);
+    if (status === 'approved') this.deps.changes.emit([contentTags.comments(article.id)]);
     const comment: PublicComment | null =
       status === 'approved'
         ? { id, parentId: input.parentId, authorName: input.authorName, authorUrl: input.authorUrl, body: input.body, createdAt: now, byNewsroom: false }

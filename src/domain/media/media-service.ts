@@ -4,6 +4,8 @@
  * Guarantee: the stored files are always Samachar's own encodes; the uploaded bytes
  * are never served. Files are content-addressed, so the same image twice is encoded once.
  */
+import type { ChangeFeed } from '../changes/change-feed.ts';
+import { contentTags } from '../changes/content-tags.ts';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -34,6 +36,7 @@ function validMeta(meta: MediaMeta): MediaMeta {
 
 export interface MediaServiceOptions {
   store: MediaStore;
+  changes: ChangeFeed;
   mediaDir: string;
   now: () => Date;
 }
@@ -73,6 +76,7 @@ export class MediaService {
     const clean = validMeta(meta);
     if (!(await this.options.store.findById(id))) throw new DomainError('NOT_FOUND');
     await this.options.store.updateMeta(id, clean);
+    this.options.changes.emit([contentTags.media(id)]);
     return (await this.options.store.findById(id))!;
   }
 

@@ -1,9 +1,14 @@
+import type { ChangeFeed } from '../changes/change-feed.ts';
+import { contentTags } from '../changes/content-tags.ts';
 import { DomainError } from '../../errors.ts';
 import { type NewSection, type Section, SECTION_LIMITS, type SectionInput, sectionSlugProblem } from './section.ts';
 import type { SectionStore } from './section-store.ts';
 
 export class SectionService {
-  constructor(private readonly store: SectionStore) {}
+  constructor(
+    private readonly store: SectionStore,
+    private readonly changes: ChangeFeed,
+  ) {}
 
   list(): Promise<Section[]> {
     return this.store.list();
@@ -25,7 +30,9 @@ export class SectionService {
     const clean = cleanSection({ ...input, description: input.description ?? '' });
     if (await this.store.findBySlug(clean.slug)) throw new DomainError('INVALID_INPUT', 'slug', 'taken');
     const position = input.position ?? (await this.store.maxPosition()) + 1;
-    return this.store.insert({ ...clean, position });
+    const section = await this.store.insert({ ...clean, position });
+    this.changes.emit([contentTags.nav]);
+    return section;
   }
 
   /** Changes a section's names, slug and description; its stories move with it (links go by id). */
@@ -35,6 +42,8 @@ export class SectionService {
     const other = await this.store.findBySlug(clean.slug);
     if (other && other.id !== id) throw new DomainError('INVALID_INPUT', 'slug', 'taken');
     await this.store.update(id, clean);
+    // Its name is in every page's menu; its stories' addresses contain its slug.
+    this.changes.emit([contentTags.nav, contentTags.section(id)]);
     return (await this.store.findById(id))!;
   }
 
@@ -47,6 +56,7 @@ export class SectionService {
     if (j < 0 || j >= ids.length) return;
     [ids[i], ids[j]] = [ids[j]!, ids[i]!];
     await this.store.reorder(ids);
+    this.changes.emit([contentTags.nav, contentTags.home]);
   }
 }
 

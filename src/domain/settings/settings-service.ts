@@ -1,9 +1,14 @@
+import type { ChangeFeed } from '../changes/change-feed.ts';
+import { contentTags } from '../changes/content-tags.ts';
 import { DomainError } from '../../errors.ts';
 import { type SiteSettings, SiteSettingsSchema } from './settings.ts';
 import type { SettingsStore } from './settings-store.ts';
 
 export class SettingsService {
-  constructor(private readonly store: SettingsStore) {}
+  constructor(
+    private readonly store: SettingsStore,
+    private readonly changes: ChangeFeed,
+  ) {}
 
   /** Current settings; a stored document that no longer validates falls back field by field to defaults. */
   async get(): Promise<SiteSettings> {
@@ -35,6 +40,7 @@ export class SettingsService {
       }
     }
     await this.store.write(next);
+    this.changes.emit([contentTags.settings, contentTags.commentSettings]);
     return next;
   }
 }

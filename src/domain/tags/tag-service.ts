@@ -1,10 +1,15 @@
+import type { ChangeFeed } from '../changes/change-feed.ts';
+import { contentTags } from '../changes/content-tags.ts';
 import { DomainError } from '../../errors.ts';
 import { slugify } from '../../lib/slug.ts';
 import { cleanTagName, TAG_NAME_MAX, type Tag, type TagWithCount } from './tag.ts';
 import type { TagStore } from './tag-store.ts';
 
 export class TagService {
-  constructor(private readonly store: TagStore) {}
+  constructor(
+    private readonly store: TagStore,
+    private readonly changes: ChangeFeed,
+  ) {}
 
   findBySlug(slug: string): Promise<Tag | null> {
     return this.store.findBySlug(slug);
@@ -42,6 +47,7 @@ export class TagService {
     const other = await this.store.findByName(clean);
     if (other && other.id !== id) throw new DomainError('INVALID_INPUT', 'name', 'taken');
     await this.store.rename(id, clean);
+    this.changes.emit([contentTags.tag(id), contentTags.search]);
     return (await this.store.findById(id))!;
   }
 }

@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { readCount } from '../../storage/columns.ts';
 import type { Database, TagTable } from '../../storage/schema.ts';
+import { syncArticlesIndex } from '../../search/search-index-store.ts';
 import type { Tag, TagWithCount } from './tag.ts';
 
 export const toTag = (row: Selectable<TagTable>): Tag => ({ id: row.id, slug: row.slug, name: row.name });
@@ -58,7 +59,12 @@ export class TagStore {
     };
   }
 
+  /** Renames the tag, and re-indexes its stories in the same transaction (search finds them by the new name at once). */
   async rename(id: number, name: string): Promise<void> {
-    await this.db.updateTable('tags').set({ name }).where('id', '=', id).execute();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('tags').set({ name }).where('id', '=', id).execute();
+      const rows = await trx.selectFrom('article_tags').select('article_id').where('tag_id', '=', id).execute();
+      await syncArticlesIndex(trx, rows.map((r) => r.article_id));
+    });
   }
 }

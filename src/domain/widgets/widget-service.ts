@@ -1,3 +1,5 @@
+import type { ChangeFeed } from '../changes/change-feed.ts';
+import { contentTags } from '../changes/content-tags.ts';
 import { DomainError } from '../../errors.ts';
 import { parseIstLocal, toIsoWithOffset } from '../../lib/dates.ts';
 import { type Figures, type FiguresInput, FiguresSchema, type FiguresWidget, MAX_FIGURE_ROWS, parseFigure, WIDGET_KEY } from './widget.ts';
@@ -7,6 +9,7 @@ export class WidgetService {
   constructor(
     private readonly store: WidgetStore,
     private readonly now: () => Date,
+    private readonly changes: ChangeFeed,
   ) {}
 
   find(key: string): Promise<FiguresWidget | null> {
@@ -19,6 +22,7 @@ export class WidgetService {
     const parsed = FiguresSchema.safeParse(figures);
     if (!parsed.success) throw new DomainError('INVALID_INPUT', `figures.${parsed.error.issues[0]?.path.join('.') ?? ''}`);
     await this.store.upsert(key, title.trim(), parsed.data, this.now());
+    this.changes.emit([contentTags.widget(key)]);
   }
 
   list(): Promise<FiguresWidget[]> {

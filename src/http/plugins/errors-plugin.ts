@@ -5,12 +5,13 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { catalogueEntry, DomainError, type ErrorCode } from '../../errors.ts';
+import { catalogueEntry, DomainError, type ErrorCode, isDatabaseUnavailable } from '../../errors.ts';
 import { RichTextError } from '../../richtext/rich-text.ts';
 import type { AssetUrls } from '../../render/chrome.ts';
 import { renderErrorPage } from '../../render/pages/error-page.tsx';
 import type { Services } from '../../services.ts';
 import { fallbackChrome, loadChrome } from '../site/page-context.ts';
+import { serveStale } from './page-cache-plugin.ts';
 
 export interface ErrorsPluginOptions {
   services: Services;
@@ -36,6 +37,7 @@ const BY_STATUS: Record<number, ErrorCode> = {
 export function codeFor(error: unknown): ErrorCode {
   if (error instanceof DomainError) return error.code;
   if (error instanceof RichTextError) return 'INVALID_INPUT';
+  if (isDatabaseUnavailable(error)) return 'SERVICE_UNAVAILABLE';
   const status = (error as FastifyError | undefined)?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) return BY_STATUS[status] ?? 'BAD_REQUEST';
   return 'INTERNAL';
@@ -65,7 +67,11 @@ export const errorsPlugin = fp<ErrorsPluginOptions>(async (app: FastifyInstance,
   app.setNotFoundHandler((request, reply) => respond(request, reply, 'NOT_FOUND'));
   app.setErrorHandler((error, request, reply) => {
     const code = codeFor(error);
-    if (code === 'INTERNAL') request.log.error({ err: error }, 'internal error');
+    if (code === 'SERVICE_UNAVAILABLE') {
+      request.log.warn({ err: error }, 'database unavailable');
+      // A page the cache still has, however old, beats an error page (stale-if-error).
+      if (serveStale(request, reply)) return reply;
+    } else if (code === 'INTERNAL') request.log.error({ err: error }, 'internal error');
     else request.log.info({ code, field: error instanceof DomainError ? error.field : undefined }, 'request refused');
     return respond(request, reply, code, error instanceof DomainError ? error.field : undefined);
   });

@@ -10,6 +10,7 @@ import type { CommentFormState, CommentNotice } from '../../render/components/co
 import { renderArticlePage } from '../../render/pages/article-page.tsx';
 import type { Services } from '../../services.ts';
 import { loadChrome, loadSidebar } from './page-context.ts';
+import { cardsTags, sidebarTags } from './page-tags.ts';
 
 const RELATED_COUNT = 4;
 
@@ -33,7 +34,7 @@ export async function renderArticleView(
   article: Article,
   now: Date,
   extras: ArticleViewExtras = {},
-): Promise<string> {
+): Promise<{ html: string; tags: string[] }> {
   const [chrome, related, comments, sidebar] = await Promise.all([
     loadChrome(services, assets, now, article.section.slug),
     services.articles.related(now, article, RELATED_COUNT).then((r) => withCommentCounts(services, r)),
@@ -41,7 +42,7 @@ export async function renderArticleView(
     loadSidebar(services, now, article.id),
   ]);
   const replyTo = extras.replyToId ? (comments.find((c) => c.id === extras.replyToId) ?? null) : null;
-  return renderArticlePage({
+  const html = renderArticlePage({
     chrome,
     article,
     related,
@@ -49,6 +50,8 @@ export async function renderArticleView(
     sidebar,
     commentForm: { scriptUrl, form: extras.form, notice: extras.notice, replyTo },
   });
+  // The story's own tags are the caller's (articleTags); these are what sits around it.
+  return { html, tags: [...cardsTags(related), ...sidebarTags(sidebar)] };
 }
 
 /**

@@ -147,7 +147,7 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
 
   /** The article page again, with the form as the reader filled it and what was wrong. */
   async function pageWithForm(reply: FastifyReply, article: Article, form: CommentFormState, status: number) {
-    const html = await renderArticleView(services, assets, script.url, article, services.now(), { form, replyToId: form.parentId });
+    const { html } = await renderArticleView(services, assets, script.url, article, services.now(), { form, replyToId: form.parentId });
     return sendHtml(reply.header('cache-control', 'no-store'), html, status);
   }
 

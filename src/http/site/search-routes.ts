@@ -5,6 +5,9 @@
  * syntax, SQL, broken UTF-8, bidi or zero-width characters), the answer is a normal page
  * with results or without: the query only ever reaches the index as pipeline keys.
  */
+import { contentTags } from '../../domain/changes/content-tags.ts';
+import { tagPage } from '../plugins/page-cache-plugin.ts';
+import { cardsTags, CHROME_TAGS, sidebarTags } from './page-tags.ts';
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { articlePath } from '../../domain/articles/article.ts';
@@ -21,9 +24,11 @@ export interface SearchRoutesOptions {
   assets: AssetUrls;
 }
 
-/** Results change with every publish: browsers revalidate, a CDN may keep a minute. */
-const SEARCH_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=60';
-const SUGGEST_CACHE = 'public, max-age=60, s-maxage=60';
+/**
+ * Results change with every publish: GET answers are cached under the `search` tag, which
+ * every change to indexed text purges (page-cache-plugin.ts sets their Cache-Control).
+ */
+const SEARCH_TAGS = [contentTags.search, contentTags.latest];
 /** The longest value read from any parameter (the service reads at most 256 characters of the query). */
 const MAX_PARAM = 20_000;
 
@@ -138,10 +143,9 @@ export const searchRoutes: FastifyPluginAsync<SearchRoutesOptions> = async (app,
       loadSidebar(services, now),
     ]);
     const html = renderSearchPage({ chrome, sidebar, form, results: results.searched ? results : null });
-    return reply
-      .header('cache-control', request.method === 'GET' ? SEARCH_CACHE : 'no-store')
-      .header('content-type', 'text/html; charset=utf-8')
-      .send(html);
+    if (request.method === 'GET') tagPage(request, [...SEARCH_TAGS, ...CHROME_TAGS, ...sidebarTags(sidebar), ...cardsTags(results.items.map((h) => h.article))]);
+    else reply.header('cache-control', 'no-store');
+    return reply.header('content-type', 'text/html; charset=utf-8').send(html);
   }
 
   app.get('/search', (request, reply) => page(request, reply, queryOf(request)));
@@ -151,7 +155,9 @@ export const searchRoutes: FastifyPluginAsync<SearchRoutesOptions> = async (app,
     const { request: searchRequest } = await parse(services, source);
     const pageSize = Number(param(source, 'pageSize'));
     const results = await services.search.search({ ...searchRequest, ...(pageSize >= 1 && pageSize <= 50 ? { pageSize } : {}) });
-    return reply.header('cache-control', request.method === 'GET' ? SEARCH_CACHE : 'no-store').send(toJson(results, services.config.siteUrl));
+    if (request.method === 'GET') tagPage(request, [...SEARCH_TAGS, ...cardsTags(results.items.map((h) => h.article))]);
+    else reply.header('cache-control', 'no-store');
+    return reply.send(toJson(results, services.config.siteUrl));
   }
 
   app.get('/api/search', (request, reply) => api(request, reply, queryOf(request)));
@@ -165,6 +171,7 @@ export const searchRoutes: FastifyPluginAsync<SearchRoutesOptions> = async (app,
   app.get('/api/search/suggest', async (request, reply) => {
     const q = param(queryOf(request), 'q');
     const suggestions = await services.search.suggest(q);
-    return reply.header('cache-control', SUGGEST_CACHE).send({ query: q.slice(0, 256), suggestions });
+    tagPage(request, SEARCH_TAGS);
+    return reply.send({ query: q.slice(0, 256), suggestions });
   });
 };

@@ -2,8 +2,9 @@
  * The reader site's pages: home, article, section, tag and author. Each handler
  * asks domain services for data and hands it to a pure render function.
  */
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { articlePath, type ListFilter, parseArticleSegment } from '../../domain/articles/article.ts';
+import { contentTags } from '../../domain/changes/content-tags.ts';
 import { DomainError } from '../../errors.ts';
 import { renderHomePage } from '../../render/pages/home-page.tsx';
 import { renderListPage } from '../../render/pages/list-page.tsx';
@@ -11,7 +12,9 @@ import type { AssetUrls } from '../../render/chrome.ts';
 import type { Services } from '../../services.ts';
 import { commentQuery, renderArticleView, withCommentCounts } from './article-view.ts';
 import { buildCommentScript } from './comment-assets.ts';
+import { tagPage } from '../plugins/page-cache-plugin.ts';
 import { loadChrome, loadSidebar } from './page-context.ts';
+import { articleTags, cardsTags, CHROME_TAGS, sidebarTags } from './page-tags.ts';
 
 export interface SiteRoutesOptions {
   services: Services;
@@ -20,12 +23,6 @@ export interface SiteRoutesOptions {
 
 /** Stories per page on section, tag and author pages. */
 export const LIST_PAGE_SIZE = 15;
-
-/**
- * Browsers revalidate every time (news must not look stale after a publish); a CDN may
- * keep a page a minute, and serve it stale if Samachar is down.
- */
-const PUBLIC_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=60, stale-if-error=86400';
 
 export function sendHtml(reply: FastifyReply, html: string, status = 200): FastifyReply {
   return reply.code(status).header('content-type', 'text/html; charset=utf-8').send(html);
@@ -40,11 +37,16 @@ function parsePage(query: unknown): number {
 }
 
 export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { services, assets }) => {
-  const publicHtml = (reply: FastifyReply, html: string) => sendHtml(reply.header('cache-control', PUBLIC_CACHE), html);
+  /** A public page: cacheable here and by a CDN, under the content tags of all it shows (page-tags.ts). */
+  const publicHtml = (request: FastifyRequest, reply: FastifyReply, html: string, tags: Iterable<string>) => {
+    tagPage(request, CHROME_TAGS);
+    tagPage(request, tags);
+    return sendHtml(reply, html);
+  };
   // The comment form's script (served by comment-routes.ts; the same source gives the same URL).
   const commentScriptUrl = (await buildCommentScript()).url;
 
-  app.get('/', async (_request, reply) => {
+  app.get('/', async (request, reply) => {
     const now = services.now();
     const [chrome, home, sidebar] = await Promise.all([
       loadChrome(services, assets, now, ''),
@@ -60,7 +62,8 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { s
       top: home.top.map(count),
       sections: home.sections.map((b) => ({ ...b, stories: b.stories.map(count) })),
     };
-    return publicHtml(reply, renderHomePage({ chrome, home: withCounts, sidebar }));
+    const tags = [contentTags.home, contentTags.latest, ...sidebarTags(sidebar), ...cardsTags(ids), ...home.sections.map((b) => contentTags.section(b.section.id))];
+    return publicHtml(request, reply, renderHomePage({ chrome, home: withCounts, sidebar }), tags);
   });
 
   app.get<{ Params: { section: string; story: string } }>('/:section/:story', async (request, reply) => {
@@ -74,14 +77,16 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { s
     if (request.params.section !== article.section.slug || ref.slug !== article.slug) {
       return reply.redirect(canonical, 301);
     }
-    return publicHtml(reply, await renderArticleView(services, assets, commentScriptUrl, article, now, commentQuery(request.query)));
+    const view = await renderArticleView(services, assets, commentScriptUrl, article, now, commentQuery(request.query));
+    return publicHtml(request, reply, view.html, [...articleTags(article), ...view.tags]);
   });
 
   /** A paginated list of stories (section, tag, author): 404 past the last page. */
   async function listPage(
+    request: FastifyRequest,
     reply: FastifyReply,
     page: number,
-    list: { filter: ListFilter; title: string; intro?: string; basePath: string; currentSection?: string; showSection: boolean },
+    list: { filter: ListFilter; title: string; intro?: string; basePath: string; currentSection?: string; showSection: boolean; tags: string[] },
   ) {
     const now = services.now();
     const listed = await services.articles.listPublic(now, list.filter, page, LIST_PAGE_SIZE);
@@ -89,14 +94,16 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { s
     const stories = { ...listed, items: await withCommentCounts(services, listed.items) };
     const [chrome, sidebar] = await Promise.all([loadChrome(services, assets, now, list.currentSection), loadSidebar(services, now)]);
     const { title, basePath, showSection } = list;
-    return publicHtml(reply, renderListPage({ chrome, title, basePath, stories, sidebar, showSection, ...(list.intro ? { intro: list.intro } : {}) }));
+    const html = renderListPage({ chrome, title, basePath, stories, sidebar, showSection, ...(list.intro ? { intro: list.intro } : {}) });
+    return publicHtml(request, reply, html, [...list.tags, ...sidebarTags(sidebar), ...cardsTags(listed.items)]);
   }
 
   app.get<{ Params: { section: string } }>('/:section', async (request, reply) => {
     const page = parsePage(request.query);
     const section = await services.sections.findBySlug(request.params.section);
     if (!section) throw new DomainError('NOT_FOUND');
-    return listPage(reply, page, {
+    return listPage(request, reply, page, {
+      tags: [contentTags.section(section.id)],
       filter: { sectionId: section.id },
       title: section.name,
       intro: section.description,
@@ -110,14 +117,15 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { s
     const page = parsePage(request.query);
     const tag = await services.tags.findBySlug(request.params.slug);
     if (!tag) throw new DomainError('NOT_FOUND');
-    return listPage(reply, page, { filter: { tagId: tag.id }, title: `#${tag.name}`, basePath: `/tag/${tag.slug}`, showSection: true });
+    return listPage(request, reply, page, { tags: [contentTags.tag(tag.id)], filter: { tagId: tag.id }, title: `#${tag.name}`, basePath: `/tag/${tag.slug}`, showSection: true });
   });
 
   app.get<{ Params: { slug: string } }>('/author/:slug', async (request, reply) => {
     const page = parsePage(request.query);
     const author = await services.authors.findBySlug(request.params.slug);
     if (!author) throw new DomainError('NOT_FOUND');
-    return listPage(reply, page, {
+    return listPage(request, reply, page, {
+      tags: [contentTags.author(author.id), ...(author.photo ? [contentTags.media(author.photo.id)] : [])],
       filter: { authorId: author.id },
       title: author.name,
       intro: author.bio,

@@ -1,0 +1,76 @@
+/**
+ * Changes between processes over Redis pub/sub (when REDIS_URL is set): one connection
+ * subscribed, one to publish. Pub/sub delivers at most once: a subscriber that reconnects
+ * has missed what was sent meanwhile, so after every reconnect the process hears
+ * `{ all: true }` and drops its whole cache.
+ */
+import { randomUUID } from 'node:crypto';
+import { createClient } from '@redis/client';
+import type { Change, ChangeBus, ChangeListener } from '../../domain/changes/change-feed.ts';
+import { decodeChange, encodeChange } from './bus-message.ts';
+
+export interface RedisBusOptions {
+  readonly url: string;
+  readonly channel: string;
+  readonly log: (message: string, err?: unknown) => void;
+}
+
+const reconnectStrategy = (retries: number) => Math.min(100 * 2 ** retries, 5000);
+
+export class RedisBus implements ChangeBus {
+  private readonly origin = randomUUID();
+  private readonly listeners = new Set<ChangeListener>();
+  // A publish while disconnected fails at once instead of waiting in a queue: the write it
+  // follows has committed, and the other processes will drop everything when they reconnect.
+  private readonly publisher;
+  private readonly subscriber;
+  private ready = false;
+  private everReady = false;
+  private closed = false;
+
+  constructor(private readonly options: RedisBusOptions) {
+    this.publisher = createClient({ url: options.url, disableOfflineQueue: true, socket: { reconnectStrategy, connectTimeout: 3000 } });
+    this.subscriber = createClient({ url: options.url, socket: { reconnectStrategy, connectTimeout: 3000 } });
+    this.publisher.on('error', (err: unknown) => this.options.log('change bus (Redis): publisher error', err));
+    this.subscriber.on('error', (err: unknown) => this.options.log('change bus (Redis): subscriber error', err));
+    this.subscriber.on('end', () => (this.ready = false));
+    this.subscriber.on('reconnecting', () => (this.ready = false));
+    this.subscriber.on('ready', () => {
+      this.ready = true;
+      // Ready again after a drop: what was published meanwhile is lost; forget everything.
+      if (this.everReady) this.deliver({ all: true });
+      this.everReady = true;
+    });
+  }
+
+  async start(): Promise<void> {
+    await Promise.all([this.publisher.connect(), this.subscriber.connect()]);
+    await this.subscriber.subscribe(this.options.channel, (message: string) => {
+      const change = decodeChange(this.origin, message);
+      if (change) this.deliver(change);
+    });
+  }
+
+  get connected(): boolean {
+    return this.ready;
+  }
+
+  onReceive(listener: ChangeListener): void {
+    this.listeners.add(listener);
+  }
+
+  async publish(change: Change): Promise<void> {
+    if (this.closed) return;
+    for (const payload of encodeChange(this.origin, change)) await this.publisher.publish(this.options.channel, payload);
+  }
+
+  private deliver(change: Change): void {
+    for (const l of this.listeners) l(change);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([this.publisher.close().catch(() => {}), this.subscriber.close().catch(() => {})]);
+  }
+}
