@@ -80,11 +80,16 @@ async function openPostgres(url: string, options: ConnectOptions): Promise<Stora
   const pool = new pg.Pool({
     connectionString: url,
     max: options.maxConnections ?? 10,
+    // A database that accepts connections but does not answer must not hold requests
+    // forever: after this, the request gets a 503 and the next one tries again.
+    connectionTimeoutMillis: 5000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  // An idle client that loses its connection emits 'error' on the pool; without a
-  // listener that would crash the process. The next query gets a fresh connection.
+  // A connection that breaks emits 'error': on the pool while idle, on the client itself
+  // while a query holds it. Without a listener either one crashes the process. The query
+  // in flight fails on its own (a 503), and the next one gets a fresh connection.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let current: string;
   try {
