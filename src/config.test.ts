@@ -24,3 +24,32 @@ test('the environment is read and checked, naming each bad variable', () => {
     return true;
   });
 });
+
+test('page cache, CDN and purge settings', () => {
+  const d = loadConfig({});
+  assert.equal(d.pageCacheBytes, 64 * 1024 * 1024);
+  assert.equal(d.pageCacheTtlMs, 300_000);
+  assert.equal(d.cdnMaxAgeSeconds, 60);
+  assert.deepEqual([d.redisUrl, d.purgeWebhookUrl, d.purgeWebhookSecret], [null, null, null]);
+  const c = loadConfig({
+    PAGE_CACHE_MB: '0',
+    PAGE_CACHE_TTL_S: '30',
+    CDN_MAX_AGE_S: '600',
+    REDIS_URL: 'redis://127.0.0.1:6379/2',
+    PURGE_WEBHOOK_URL: 'https://cdn.example/purge',
+    PURGE_WEBHOOK_SECRET: 'a-secret-of-enough-length',
+  });
+  assert.equal(c.pageCacheBytes, 0);
+  assert.equal(c.pageCacheTtlMs, 30_000);
+  assert.equal(c.cdnMaxAgeSeconds, 600);
+  assert.equal(c.redisUrl, 'redis://127.0.0.1:6379/2');
+  assert.equal(c.purgeWebhookUrl, 'https://cdn.example/purge');
+  assert.throws(
+    () => loadConfig({ PAGE_CACHE_MB: '-1', PAGE_CACHE_TTL_S: '0', REDIS_URL: 'http://x', PURGE_WEBHOOK_URL: 'ftp://x', PURGE_WEBHOOK_SECRET: 'short' }),
+    (e: unknown) => {
+      assert.ok(e instanceof ConfigError);
+      for (const name of ['PAGE_CACHE_MB', 'PAGE_CACHE_TTL_S', 'REDIS_URL', 'PURGE_WEBHOOK_URL', 'PURGE_WEBHOOK_SECRET']) assert.match(e.message, new RegExp(name));
+      return true;
+    },
+  );
+});
