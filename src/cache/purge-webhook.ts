@@ -55,6 +55,7 @@ export class PurgeWebhook {
           this.options.log(`purge webhook: answered ${res.status}; not retried`);
           return;
         }
+        if (i === attempts) this.options.log(`purge webhook: failed, answered ${res.status} to the last of ${attempts} attempts`);
       } catch (err) {
         if (i === attempts) this.options.log('purge webhook: failed', err);
       }

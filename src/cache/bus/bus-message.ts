@@ -1,25 +1,36 @@
 /**
  * The wire format of a change between processes: JSON with the sender's id (so a process
  * ignores its own messages) and either the tags or `all`. Long tag lists are split so each
- * message stays under PostgreSQL's NOTIFY limit (8000 bytes).
+ * message stays under PostgreSQL's NOTIFY limit (8000 bytes, counted in UTF-8 bytes, not
+ * characters); a single tag too long for any message is sent as `all`.
  */
 import type { Change } from '../../domain/changes/change-feed.ts';
 
-const MAX_PAYLOAD = 7000;
+/**
+ * The longest message, in bytes of its UTF-8 JSON (what NOTIFY counts), envelope included:
+ * PostgreSQL refuses a payload of 8000 bytes or more, and this leaves room to spare.
+ */
+const MAX_MESSAGE_BYTES = 7000;
 
 export function encodeChange(origin: string, change: Change): string[] {
-  if ('all' in change) return [JSON.stringify({ o: origin, all: 1 })];
+  const all = JSON.stringify({ o: origin, all: 1 });
+  if ('all' in change) return [all];
+  const envelope = Buffer.byteLength(JSON.stringify({ o: origin, t: [] }));
   const out: string[] = [];
   let part: string[] = [];
-  let size = 0;
+  let size = envelope;
   for (const tag of change.tags) {
-    if (part.length > 0 && size + tag.length + 3 > MAX_PAYLOAD) {
+    // As it is written in the message: quoted, escaped, in UTF-8 (a Devanagari letter is 3 bytes).
+    const bytes = Buffer.byteLength(JSON.stringify(tag));
+    // A tag no message can hold: only dropping everything is sure to cover it.
+    if (envelope + bytes > MAX_MESSAGE_BYTES) return [all];
+    if (part.length > 0 && size + 1 + bytes > MAX_MESSAGE_BYTES) {
       out.push(JSON.stringify({ o: origin, t: part }));
       part = [];
-      size = 0;
+      size = envelope;
     }
+    size += (part.length > 0 ? 1 : 0) + bytes;
     part.push(tag);
-    size += tag.length + 3;
   }
   if (part.length > 0) out.push(JSON.stringify({ o: origin, t: part }));
   return out;

@@ -16,6 +16,8 @@ export interface PostgresBusOptions {
   readonly log: (message: string, err?: unknown) => void;
   /** Longest wait between reconnect attempts. */
   readonly maxRetryMs?: number;
+  /** `application_name` of its connections, to find them in pg_stat_activity (tests, operators). */
+  readonly applicationName?: string;
 }
 
 export class PostgresBus implements ChangeBus {
@@ -31,7 +33,7 @@ export class PostgresBus implements ChangeBus {
 
   constructor(private readonly options: PostgresBusOptions) {
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(options.channel)) throw new Error(`invalid channel name: ${options.channel}`);
-    this.sender = new pg.Pool({ connectionString: options.url, max: 2, idleTimeoutMillis: 10_000, connectionTimeoutMillis: 3000 });
+    this.sender = new pg.Pool({ connectionString: options.url, max: 2, idleTimeoutMillis: 10_000, connectionTimeoutMillis: 3000, ...this.named() });
     this.sender.on('error', () => {});
   }
 
@@ -57,8 +59,12 @@ export class PostgresBus implements ChangeBus {
     for (const payload of encodeChange(this.origin, change)) await this.sender.query('select pg_notify($1, $2)', [this.options.channel, payload]);
   }
 
+  private named(): { application_name?: string } {
+    return this.options.applicationName ? { application_name: this.options.applicationName } : {};
+  }
+
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.url, keepAlive: true, connectionTimeoutMillis: 3000 });
+    const client = new pg.Client({ connectionString: this.options.url, keepAlive: true, connectionTimeoutMillis: 3000, ...this.named() });
     client.on('error', (err) => this.lost(client, err));
     client.on('end', () => this.lost(client));
     client.on('notification', (msg) => {

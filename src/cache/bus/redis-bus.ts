@@ -13,6 +13,8 @@ export interface RedisBusOptions {
   readonly url: string;
   readonly channel: string;
   readonly log: (message: string, err?: unknown) => void;
+  /** The name both connections give the server (CLIENT SETNAME), to find them in CLIENT LIST. */
+  readonly clientName?: string;
 }
 
 const reconnectStrategy = (retries: number) => Math.min(100 * 2 ** retries, 5000);
@@ -29,8 +31,9 @@ export class RedisBus implements ChangeBus {
   private closed = false;
 
   constructor(private readonly options: RedisBusOptions) {
-    this.publisher = createClient({ url: options.url, disableOfflineQueue: true, socket: { reconnectStrategy, connectTimeout: 3000 } });
-    this.subscriber = createClient({ url: options.url, socket: { reconnectStrategy, connectTimeout: 3000 } });
+    const name = options.clientName ? { name: options.clientName } : {};
+    this.publisher = createClient({ url: options.url, ...name, disableOfflineQueue: true, socket: { reconnectStrategy, connectTimeout: 3000 } });
+    this.subscriber = createClient({ url: options.url, ...name, socket: { reconnectStrategy, connectTimeout: 3000 } });
     this.publisher.on('error', (err: unknown) => this.options.log('change bus (Redis): publisher error', err));
     this.subscriber.on('error', (err: unknown) => this.options.log('change bus (Redis): subscriber error', err));
     this.subscriber.on('end', () => (this.ready = false));
@@ -43,12 +46,29 @@ export class RedisBus implements ChangeBus {
     });
   }
 
-  async start(): Promise<void> {
-    await Promise.all([this.publisher.connect(), this.subscriber.connect()]);
-    await this.subscriber.subscribe(this.options.channel, (message: string) => {
-      const change = decodeChange(this.origin, message);
-      if (change) this.deliver(change);
+  /**
+   * Connects and subscribes. Waits at most `waitMs` (default 5 s): a Redis that is not
+   * reachable yet must not keep the site from starting; the clients keep trying, and the
+   * first message arrives once they are through (pages meanwhile live at most their TTL).
+   */
+  async start(waitMs = 5000): Promise<void> {
+    const connecting = (async () => {
+      await Promise.all([this.publisher.connect(), this.subscriber.connect()]);
+      await this.subscriber.subscribe(this.options.channel, (message: string) => {
+        const change = decodeChange(this.origin, message);
+        if (change) this.deliver(change);
+      });
+    })();
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), waitMs);
+      timer.unref();
     });
+    const outcome = await Promise.race([connecting.then(() => 'ok' as const), waited]).finally(() => clearTimeout(timer));
+    if (outcome === 'late') {
+      this.options.log(`change bus (Redis): not reachable at ${new URL(this.options.url).host} yet; still trying`);
+      connecting.catch((err: unknown) => this.options.log('change bus (Redis): could not subscribe', err));
+    }
   }
 
   get connected(): boolean {

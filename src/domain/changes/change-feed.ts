@@ -58,7 +58,12 @@ export class ChangeFeed {
   private send(change: Change): void {
     this.deliver(change);
     for (const l of this.emitted) this.call(l, change);
-    this.bus?.publish(change).catch((err: unknown) => this.log('change bus: publish failed', err));
+    if (!this.bus) return;
+    try {
+      this.bus.publish(change).catch((err: unknown) => this.log('change bus: publish failed', err));
+    } catch (err) {
+      this.log('change bus: publish failed', err);
+    }
   }
 
   private deliver(change: Change): void {
