@@ -9,17 +9,17 @@ const PAGE_HEADERS = { 'content-type': 'text/html; charset=utf-8', 'cache-contro
 describe('buildCachedPage', () => {
   it('brotli and gzip bodies decompress to the input', async () => {
     const page = await buildCachedPage(HTML, PAGE_HEADERS, ['article:1']);
-    assert.equal(zlib.brotliDecompressSync(page.br.body).toString(), HTML);
-    assert.equal(zlib.gunzipSync(page.gzip.body).toString(), HTML);
-    assert.ok(page.br.body.length < Buffer.byteLength(HTML), 'brotli actually compresses');
-    assert.ok(page.gzip.body.length < Buffer.byteLength(HTML), 'gzip actually compresses');
+    assert.equal(zlib.brotliDecompressSync(page.br!.body).toString(), HTML);
+    assert.equal(zlib.gunzipSync(page.gzip!.body).toString(), HTML);
+    assert.ok(page.br!.body.length < Buffer.byteLength(HTML), 'brotli actually compresses');
+    assert.ok(page.gzip!.body.length < Buffer.byteLength(HTML), 'gzip actually compresses');
   });
 
   it('takes a Buffer as well as a string, byte for byte', async () => {
     const bytes = Buffer.from([0, 1, 2, 255, 254, 0xe0, 0xa4, 0xb8, ...Buffer.from(HTML)]);
     const page = await buildCachedPage(bytes, PAGE_HEADERS, []);
-    assert.deepEqual(zlib.brotliDecompressSync(page.br.body), bytes);
-    assert.deepEqual(zlib.gunzipSync(page.gzip.body), bytes);
+    assert.deepEqual(zlib.brotliDecompressSync(page.br!.body), bytes);
+    assert.deepEqual(zlib.gunzipSync(page.gzip!.body), bytes);
     assert.deepEqual(variant(page, 'identity').body, bytes);
   });
 
@@ -36,8 +36,8 @@ describe('buildCachedPage', () => {
     const page = await buildCachedPage(HTML, PAGE_HEADERS, []);
     assert.equal(variant(page, 'br'), page.br);
     assert.equal(variant(page, 'gzip'), page.gzip);
-    assert.equal(page.br.headers['content-encoding'], 'br');
-    assert.equal(page.gzip.headers['content-encoding'], 'gzip');
+    assert.equal(page.br!.headers['content-encoding'], 'br');
+    assert.equal(page.gzip!.headers['content-encoding'], 'gzip');
   });
 
   it('every variant carries the page headers, the etag, vary and its own content-length', async () => {
@@ -49,13 +49,13 @@ describe('buildCachedPage', () => {
       assert.equal(v.headers.vary, 'accept-encoding', encoding);
       for (const [name, value] of Object.entries(PAGE_HEADERS)) assert.equal(v.headers[name], value, `${encoding}: ${name}`);
     }
-    assert.notEqual(page.br.headers['content-length'], page.identityHeaders['content-length']);
+    assert.notEqual(page.br!.headers['content-length'], page.identityHeaders['content-length']);
   });
 
   it('counts the bytes of the bodies it keeps, and keeps the tags', async () => {
     const tags = ['article:1', 'section:3', 'latest'];
     const page = await buildCachedPage(HTML, PAGE_HEADERS, tags);
-    assert.equal(page.bytes, page.br.body.length + page.gzip.body.length);
+    assert.equal(page.bytes, page.br!.body.length + page.gzip!.body.length);
     assert.deepEqual(page.tags, tags);
   });
 
@@ -73,7 +73,7 @@ describe('buildCachedPage', () => {
 
   it('handles an empty page', async () => {
     const page = await buildCachedPage('', PAGE_HEADERS, []);
-    assert.equal(zlib.brotliDecompressSync(page.br.body).length, 0);
+    assert.equal(zlib.brotliDecompressSync(page.br!.body).length, 0);
     assert.equal(variant(page, 'identity').body.length, 0);
     assert.equal(page.identityHeaders['content-length'], '0');
   });

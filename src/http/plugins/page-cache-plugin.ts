@@ -16,7 +16,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { buildCachedPage, type CachedPage, chooseEncoding, etagMatches, variant } from '../../cache/cached-page.ts';
+import { buildCachedPage, type CachedPage, chooseEncoding, etagMatches, variant, withEncoding } from '../../cache/cached-page.ts';
 import type { PageCache } from '../../cache/page-cache.ts';
 
 declare module 'fastify' {
@@ -70,18 +70,26 @@ function hasCookie(header: string | undefined, names: readonly string[]): boolea
   return names.some((name) => header.split(';').some((part) => part.trim().startsWith(`${name}=`)));
 }
 
-/** Answers from an entry, with one write to the socket. */
-function serveEntry(request: FastifyRequest, reply: FastifyReply, entry: CachedPage, label: 'HIT' | 'STALE'): FastifyReply {
+/**
+ * Answers from an entry, with one write to the socket. `upgrade` keeps the entry again when
+ * it had to be compressed for this reader's encoding.
+ */
+function serveEntry(request: FastifyRequest, reply: FastifyReply, found: CachedPage, label: 'HIT' | 'STALE', upgrade?: (entry: CachedPage) => void): FastifyReply {
   reply.hijack();
   const res = reply.raw;
   res.setHeader('x-cache', label);
-  if (etagMatches(request.headers['if-none-match'], entry.etag)) {
-    const h = entry.gzip.headers;
-    res.writeHead(304, { etag: entry.etag, 'cache-control': h['cache-control'] ?? '', vary: 'accept-encoding' });
+  if (etagMatches(request.headers['if-none-match'], found.etag)) {
+    res.writeHead(304, { etag: found.etag, 'cache-control': found.baseHeaders['cache-control'] ?? '', vary: 'accept-encoding' });
     res.end();
     return reply;
   }
-  const v = variant(entry, chooseEncoding(request.headers['accept-encoding']));
+  const encoding = chooseEncoding(request.headers['accept-encoding']);
+  let entry = found;
+  if (encoding !== 'identity' && !entry[encoding]) {
+    entry = withEncoding(entry, encoding);
+    upgrade?.(entry);
+  }
+  const v = variant(entry, encoding);
   res.writeHead(200, v.headers);
   res.end(request.method === 'HEAD' ? undefined : v.body);
   return reply;
@@ -125,7 +133,8 @@ export const pageCachePlugin = fp<PageCachePluginOptions>(async (app, { cache, s
     if (state.key === null) return;
     const found = cache.lookup(state.key);
     if (!found) return;
-    if (found.fresh) return serveEntry(request, reply, found.entry, 'HIT');
+    const key = state.key;
+    if (found.fresh) return serveEntry(request, reply, found.entry, 'HIT', (entry) => cache.store(key, entry, cache.generation));
     state.stale = found.entry;
   });
 
@@ -141,14 +150,16 @@ export const pageCachePlugin = fp<PageCachePluginOptions>(async (app, { cache, s
     reply.header('cache-control', publicCache);
     reply.header('surrogate-key', tags.join(' '));
     reply.header('cache-tag', tags.join(','));
-    const entry = await buildCachedPage(payload, keptHeaders(reply), tags);
+    // Compressed for this reader's encoding now; another encoding when first asked for.
+    const encoding = chooseEncoding(request.headers['accept-encoding']);
+    const entry = buildCachedPage(payload, keptHeaders(reply), tags, encoding === 'identity' ? ['gzip'] : [encoding]);
     if (state.key !== null) cache.store(state.key, entry, state.generation);
     reply.header('x-cache', state.key === null ? 'BYPASS' : 'MISS');
     if (etagMatches(request.headers['if-none-match'], entry.etag)) {
       reply.code(304).header('etag', entry.etag).header('vary', 'accept-encoding');
       return '';
     }
-    const v = variant(entry, chooseEncoding(request.headers['accept-encoding']));
+    const v = encoding === 'identity' ? { body: typeof payload === 'string' ? Buffer.from(payload) : payload, headers: entry.identityHeaders } : variant(entry, encoding);
     reply.headers(v.headers);
     return v.body;
   });
