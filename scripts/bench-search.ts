@@ -1,8 +1,8 @@
 /**
  * `npm run bench:search`: search speed on a generated site (a benchmark, not a test).
  * For SQLite and PostgreSQL: a fresh database with the demo site and N generated stories
- * (default 100,000; src/search/bench/generate.ts), a full reindex (timed, with a progress
- * bar), then the evaluation's queries and generated ones through the search service (the
+ * (default 100,000, seed 42: what `samachar generate --articles N` makes; src/generate/), a
+ * full reindex (timed, with a progress bar), then the evaluation's queries and generated ones through the search service (the
  * whole reader search: candidates, ranking, snippets, summaries), printing p50 and p95.
  *
  *   npm run bench:search -- [--articles N] [--queries N] [--dialect sqlite|postgres|both]
@@ -18,8 +18,8 @@ import pg from 'pg';
 import { progressBar } from '../src/cli/progress-bar.ts';
 import { defineConfig } from '../src/config.ts';
 import { loadDemo } from '../src/demo/demo-service.ts';
-import { BenchStore, type BenchArticleRow } from '../src/search/bench/bench-store.ts';
-import { generateArticles, random } from '../src/search/bench/generate.ts';
+import { random } from '../src/generate/generate.ts';
+import { generateSite, settleDatabase } from '../src/generate/generate-service.ts';
 import { evalCorpus } from '../src/search/eval/corpus.ts';
 import { JUDGMENTS } from '../src/search/eval/judgments.ts';
 import { createServices, type Services } from '../src/services.ts';
@@ -102,39 +102,10 @@ async function bench(dialect: Dialect): Promise<Result> {
   const { services, cleanup } = await openDatabase(dialect);
   try {
     await loadDemo(services);
-    const sections = new Map((await services.sections.list()).map((s) => [s.slug, s.id]));
-    const tagIds = new Map<string, number>();
-    const store = new BenchStore(services.storage.db);
-    const docs = evalCorpus();
     let started = performance.now();
     const bar = progressBar(`${dialect}: generating ${ARTICLES} stories`);
-    let batch: BenchArticleRow[] = [];
-    let done = 0;
-    for (const a of generateArticles(docs, ARTICLES, NOW)) {
-      const ids: number[] = [];
-      for (const t of a.tags) {
-        let id = tagIds.get(t);
-        if (id === undefined) tagIds.set(t, (id = (await services.tags.findOrCreate(t)).id));
-        ids.push(id);
-      }
-      batch.push({
-        sectionId: sections.get(a.section) ?? 1,
-        headline: a.headline,
-        dek: a.dek,
-        bodyJson: JSON.stringify({ version: 1, blocks: a.paragraphs.map((text) => ({ type: 'paragraph', content: [{ text }] })) }),
-        publishedAt: a.publishedAt,
-        tagIds: ids,
-        authorIds: [],
-      });
-      if (batch.length === 2000) {
-        await store.insertPublished(batch);
-        done += batch.length;
-        bar.update(done, ARTICLES);
-        batch = [];
-      }
-    }
-    if (batch.length) await store.insertPublished(batch);
-    bar.update(ARTICLES, ARTICLES);
+    // The search index is rebuilt below, timed on its own.
+    await generateSite(services, { articles: ARTICLES, seed: 42, end: NOW, index: false, onProgress: bar.update });
     bar.done();
     const generateSeconds = (performance.now() - started) / 1000;
 
@@ -143,7 +114,7 @@ async function bench(dialect: Dialect): Promise<Result> {
     const report = await services.search.reindex({ fresh: true, onProgress: reindexBar.update });
     reindexBar.done();
     const reindexSeconds = (performance.now() - started) / 1000;
-    await store.settle();
+    await settleDatabase(services);
 
     const queries = queryList(QUERIES);
     for (const q of queries.slice(0, 30)) await services.search.search({ q });

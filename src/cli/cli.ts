@@ -6,15 +6,18 @@
  *   samachar demo [--reset]    load the demo site into an empty database; --reset replaces all content
  *   samachar user create …     create a newsroom account
  *   samachar reindex [--fresh] rebuild the search index
+ *   samachar generate --articles N [--seed S] [--comments-per-article C]
+ *                              add N generated stories with comments (benchmarks, scale tests)
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.ts';
+import { type Config, loadConfig } from '../config.ts';
 import { loadDemo } from '../demo/demo-service.ts';
 import { startServer, stopOnSignals } from '../server.ts';
 import { createServices } from '../services.ts';
 import { connectStorage } from '../storage/connect.ts';
 import { migrateToLatest } from '../storage/migrate.ts';
-import { progressBar } from './progress-bar.ts';
+import { generateSite, MAX_ARTICLES, MAX_COMMENTS_PER_ARTICLE, MAX_SEED } from '../generate/generate-service.ts';
+import { type ProgressBar, progressBar } from './progress-bar.ts';
 import { ROLES, type Role } from '../domain/users/user.ts';
 import { DomainError } from '../errors.ts';
 
@@ -37,11 +40,93 @@ Commands:
                      --reset first removes all articles, sections, tags, authors, photos and widgets
   reindex [--fresh]  rebuild the search index from the articles (the site stays up;
                      --fresh empties it first, faster, searches see a partial index meanwhile)
+  generate --articles N [--seed S] [--comments-per-article C]
+                     add N generated published stories (1 to 1,000,000) with bylines, tags,
+                     photos and up to C comments each (default 6), then rebuild the search
+                     index; loads the demo site first into an empty database. The same seed
+                     (default 42) gives the same stories
   user create --email E --name N --role R [--password-stdin]
                      create a newsroom account (R: admin, editor, reporter, contributor);
                      prints a generated password, or reads one line from stdin
   help               show this text
 `;
+
+/** A whole number from `min` to `max` written in digits (grouped as 1,000,000 or 1_000_000 if one likes), or null. */
+function wholeNumber(text: string, min: number, max: number): number | null {
+  const written = text.trim();
+  if (!/^(?:[0-9]{1,16}|[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:_[0-9]{3})+)$/.test(written)) return null;
+  const n = Number(written.replace(/[,_]/g, ''));
+  return n >= min && n <= max ? n : null;
+}
+
+async function generate(config: Config, args: string[]): Promise<number> {
+  let values: { articles?: string | undefined; seed?: string | undefined; 'comments-per-article'?: string | undefined };
+  try {
+    ({ values } = parseArgs({ args, options: { articles: { type: 'string' }, seed: { type: 'string' }, 'comments-per-article': { type: 'string' } } }));
+  } catch (err) {
+    console.error(`generate: ${(err as Error).message}\nUsage: samachar generate --articles N [--seed S] [--comments-per-article C]`);
+    return 2;
+  }
+  if (values.articles === undefined) {
+    console.error('generate needs --articles N (how many stories, 1 to 1,000,000)');
+    return 2;
+  }
+  const articles = wholeNumber(values.articles, 1, MAX_ARTICLES);
+  if (articles === null) {
+    console.error(`--articles must be a whole number from 1 to 1,000,000, not "${values.articles}"`);
+    return 2;
+  }
+  const seed = values.seed === undefined ? undefined : wholeNumber(values.seed, 0, MAX_SEED);
+  if (seed === null) {
+    console.error(`--seed must be a whole number from 0 to ${MAX_SEED}, not "${values.seed}"`);
+    return 2;
+  }
+  const perArticle = values['comments-per-article'];
+  const commentsPerArticle = perArticle === undefined ? undefined : wholeNumber(perArticle, 0, MAX_COMMENTS_PER_ARTICLE);
+  if (commentsPerArticle === null) {
+    console.error(`--comments-per-article must be a whole number from 0 to ${MAX_COMMENTS_PER_ARTICLE}, not "${perArticle}"`);
+    return 2;
+  }
+
+  const services = await createServices(config);
+  try {
+    if ((await services.articles.count()) === 0) {
+      const bar = progressBar('demo articles');
+      const demo = await loadDemo(services, { onProgress: bar.update });
+      bar.done();
+      console.log(`The database was empty: loaded the demo site first (${demo.articles} articles, ${demo.photos} photos).`);
+    }
+    const articlesBar = progressBar('generated articles');
+    let indexBar: ProgressBar | null = null;
+    const report = await generateSite(services, {
+      articles,
+      ...(seed === undefined ? {} : { seed }),
+      ...(commentsPerArticle === undefined ? {} : { commentsPerArticle }),
+      onProgress: articlesBar.update,
+      onIndexProgress: (done, total) => {
+        if (!indexBar) {
+          articlesBar.done();
+          indexBar = progressBar('search index');
+        }
+        indexBar.update(done, total);
+      },
+    });
+    (indexBar as ProgressBar | null)?.done();
+    console.log(
+      `Generated ${report.articles} articles (ids ${report.firstId}–${report.lastId}) with ${report.comments} comments in ${report.generateSeconds.toFixed(1)} s; ` +
+        `indexed ${report.indexed} published articles in ${report.indexSeconds.toFixed(1)} s.`,
+    );
+  } catch (err) {
+    if (err instanceof DomainError && err.field === 'sections') {
+      console.error('The site has no sections: add one in the newsroom, or start from an empty database to get the demo site.');
+      return 1;
+    }
+    throw err;
+  } finally {
+    await services.close();
+  }
+  return 0;
+}
 
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -94,6 +179,8 @@ export async function runCli(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'generate':
+      return generate(config, rest);
     case 'user': {
       const [sub, ...args] = rest;
       if (sub !== 'create') {
