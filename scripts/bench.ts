@@ -213,7 +213,7 @@ async function main(): Promise<void> {
     const flag = r.non2xx || r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : '';
     console.log(`  ${pad(r.name, 36)}${num(r.rps)}${num(r.p50, 2)}${num(r.p99, 2)}${num(r.rps / bareResult.rps, 2)}${flag}`);
   }
-  console.log(`  peak RSS: ${peak.cached!.toFixed(0)} MB with the page cache (default 64 MB of pages), ${peak.uncached!.toFixed(0)} MB without`);
+  console.log(`  peak RSS: ${peak.cached!.toFixed(0)} MB with the page cache (default 32 MB of pages), ${peak.uncached!.toFixed(0)} MB without`);
 
   const find = (name: string) => results.find((r) => r.name.startsWith(name))!;
   const checks: [string, boolean][] = [

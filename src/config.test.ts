@@ -27,7 +27,7 @@ test('the environment is read and checked, naming each bad variable', () => {
 
 test('page cache, CDN and purge settings', () => {
   const d = loadConfig({});
-  assert.equal(d.pageCacheBytes, 64 * 1024 * 1024);
+  assert.equal(d.pageCacheBytes, 32 * 1024 * 1024);
   assert.equal(d.pageCacheTtlMs, 300_000);
   assert.equal(d.cdnMaxAgeSeconds, 60);
   assert.deepEqual([d.redisUrl, d.purgeWebhookUrl, d.purgeWebhookSecret], [null, null, null]);

@@ -64,7 +64,7 @@ const EnvSchema = z.object({
     .regex(/^(true|false|[0-9]{1,2})$/, 'TRUST_PROXY must be true, false or a number of hops')
     .transform((v) => (v === 'true' ? true : v === 'false' ? false : Number(v)))
     .default(false),
-  PAGE_CACHE_MB: z.coerce.number().min(0).max(65536).default(64),
+  PAGE_CACHE_MB: z.coerce.number().min(0).max(65536).default(32),
   PAGE_CACHE_TTL_S: z.coerce.number().int().min(1).max(86_400).default(300),
   CDN_MAX_AGE_S: z.coerce.number().int().min(0).max(31_536_000).default(60),
   REDIS_URL: z
@@ -125,7 +125,7 @@ export function defineConfig(
     maxUrlLength: 2048,
     schedulerIntervalMs: 5000,
     trustProxy: false,
-    pageCacheBytes: 64 * 1024 * 1024,
+    pageCacheBytes: 32 * 1024 * 1024,
     pageCacheTtlMs: 300_000,
     cdnMaxAgeSeconds: 60,
     redisUrl: null,

@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import type { Block } from '../richtext/rich-text.ts';
 import type { Services } from '../services.ts';
 import type { DemoArticle, DemoPhoto } from './demo-content.ts';
@@ -80,6 +79,8 @@ async function placeholderPng(p: DemoPhoto, cacheDir: string): Promise<Buffer> {
   try {
     return await fs.readFile(file);
   } catch {
+    // Loaded here, not at start: only the demo's first load draws photos.
+    const { default: sharp } = await import('sharp');
     const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 1 }).toBuffer();
     await fs.mkdir(cacheDir, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;

@@ -9,11 +9,22 @@ import { contentTags } from '../changes/content-tags.ts';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp, { type Metadata } from 'sharp';
+import type createSharp from 'sharp';
+import type { Metadata, Sharp, SharpOptions } from 'sharp';
 import { DomainError } from '../../errors.ts';
 import type { Media, MediaMeta } from './media.ts';
 import { MEDIA_FILE_NAME, VARIANT_CONTENT_TYPES, VARIANT_FORMATS, VARIANT_WIDTHS, type VariantFormat, variantFileName } from './media.ts';
 import { createReadStream, type ReadStream } from 'node:fs';
+
+/**
+ * sharp (libvips) is loaded on the first upload, not at start: a reader-only process never
+ * needs it, and it adds about 15 MB to every process that loads it.
+ */
+let sharpModule: Promise<{ default: typeof createSharp }> | null = null;
+async function sharp(input: Buffer, options: SharpOptions): Promise<Sharp> {
+  sharpModule ??= import('sharp');
+  return (await sharpModule).default(input, options);
+}
 import type { MediaStore } from './media-store.ts';
 
 /** Formats accepted, judged from the file's bytes (sharp's sniffing), never its name or declared type. SVG is not among them. */
@@ -86,7 +97,7 @@ export class MediaService {
     let info: Metadata;
     try {
       // Header only, without the pixel limit, so an over-large image is told apart (413) from a non-image (415).
-      info = await sharp(bytes, { limitInputPixels: false }).metadata();
+      info = await (await sharp(bytes, { limitInputPixels: false })).metadata();
     } catch {
       throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'file', 'not a decodable image');
     }
@@ -96,7 +107,7 @@ export class MediaService {
     if (info.width * info.height > MAX_PIXELS || (info.pages ?? 1) > 1) throw new DomainError('PAYLOAD_TOO_LARGE', 'file', 'too many pixels or frames');
     try {
       // Decode fully once: a truncated or corrupt file is refused here, not half-encoded later.
-      await sharp(bytes, { limitInputPixels: MAX_PIXELS }).stats();
+      await (await sharp(bytes, { limitInputPixels: MAX_PIXELS })).stats();
     } catch {
       throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'file', 'image does not decode');
     }
@@ -126,7 +137,7 @@ export class MediaService {
     } catch {
       // not made yet
     }
-    const pipeline = sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate().resize({ width, withoutEnlargement: true });
+    const pipeline = (await sharp(bytes, { limitInputPixels: MAX_PIXELS })).rotate().resize({ width, withoutEnlargement: true });
     const out =
       format === 'avif'
         ? pipeline.avif({ quality: 55, effort: 2 })
