@@ -39,9 +39,24 @@ export interface CachedPage extends CacheEntry {
 const BROTLI_QUALITY = 6;
 
 function compress(body: Buffer, encoding: Compression): Buffer {
-  return encoding === 'br'
-    ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
-    : zlib.gzipSync(body, { level: 6 });
+  const out =
+    encoding === 'br'
+      ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+      : zlib.gzipSync(body, { level: 6 });
+  // zlib may hand back a view of its larger output chunk; a kept copy of exactly the body
+  // does not hold the rest of that chunk in memory (it was 3× the body for most pages).
+  return out.byteLength === out.buffer.byteLength ? out : Buffer.from(out);
+}
+
+/**
+ * What an entry costs beyond its bodies, for the cache's byte budget: its headers (the tag
+ * headers are long), its tags and their place in the tag index, and the objects around them.
+ */
+function overheadBytes(headers: Readonly<Record<string, string>>, tags: readonly string[]): number {
+  let bytes = 1024;
+  for (const [name, value] of Object.entries(headers)) bytes += name.length + value.length;
+  for (const tag of tags) bytes += 2 * tag.length + 96;
+  return bytes;
 }
 
 function inflate(page: CachedPage): Buffer {
@@ -78,7 +93,7 @@ export function buildCachedPage(content: string | Buffer, headers: Readonly<Reco
     tags,
     ...base,
     ...variants,
-    bytes: (variants.br?.body.length ?? 0) + (variants.gzip?.body.length ?? 0),
+    bytes: (variants.br?.body.length ?? 0) + (variants.gzip?.body.length ?? 0) + overheadBytes(base.baseHeaders, tags),
     identityHeaders: headersFor(base, identity, 'identity'),
   };
 }
