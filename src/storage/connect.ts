@@ -38,22 +38,35 @@ export async function connectStorage(config: DatabaseConfig, options: ConnectOpt
 function openSqlite(file: string): Storage {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
+  const prepare = keptStatements(sqlite);
+  const pragma = (text: string): unknown => {
+    const statement = prepare(`pragma ${text}`);
+    const row = statement.reader ? (statement.get() as Record<string, unknown> | undefined) : (statement.run(), undefined);
+    return row ? Object.values(row)[0] : undefined;
+  };
+  pragma('journal_mode = WAL');
+  pragma('foreign_keys = ON');
   // better-sqlite3 is compiled with WAL's synchronous default at NORMAL, which can lose
   // an acknowledged commit on power loss. FULL fsyncs the WAL at every commit; the read
   // back makes sure the pragma really took (2 = FULL).
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('busy_timeout = 5000');
-  const synchronous = sqlite.pragma('synchronous', { simple: true });
-  const foreignKeys = sqlite.pragma('foreign_keys', { simple: true });
+  pragma('synchronous = FULL');
+  pragma('busy_timeout = 5000');
+  const synchronous = pragma('synchronous');
+  const foreignKeys = pragma('foreign_keys');
   if (synchronous !== 2 || foreignKeys !== 1) {
     sqlite.close();
     throw new StorageError(
       `SQLite did not accept the required settings (synchronous=${String(synchronous)}, foreign_keys=${String(foreignKeys)})`,
     );
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const database = new Proxy(sqlite, {
+    get(target, property) {
+      if (property === 'prepare') return prepare;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return {
     db,
     dialect: 'sqlite',
@@ -63,34 +76,32 @@ function openSqlite(file: string): Storage {
   };
 }
 
-/** Prepared statements kept, by SQL text; the least recently used go first. */
-const STATEMENT_CACHE_SIZE = 500;
+/**
+ * Every statement this process prepared, kept until it exits. better-sqlite3 12's Statement
+ * is a node::ObjectWrap, and on Node 24.19 and later (the addon built against its headers)
+ * a Statement freed by a garbage collection outside JavaScript aborts the process
+ * ("Assertion failed: (env) != nullptr"; better-sqlite3 13 fixes it but needs Node 22). A
+ * statement never freed cannot trip it. The cost is one statement per distinct SQL text.
+ */
+const KEPT: SqliteDatabase.Statement[] = [];
 
 /**
  * Kysely prepares every query anew; SQLite's prepare costs as much as a simple query's run.
- * Statements are reused (better-sqlite3 runs one at a time, and re-prepares a statement
- * itself if the schema changed), which takes about a fifth off a page's database time.
+ * Statements are reused by SQL text (better-sqlite3 runs one at a time, and re-prepares a
+ * statement itself if the schema changed), which takes about a fifth off a page's database
+ * time; none is ever let go (see KEPT).
  */
-function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDatabase.Database {
+export function keptStatements(sqlite: SqliteDatabase.Database): (source: string) => SqliteDatabase.Statement {
   const cache = new Map<string, SqliteDatabase.Statement>();
-  const prepare = (source: string): SqliteDatabase.Statement => {
+  return (source) => {
     let statement = cache.get(source);
-    if (statement) {
-      cache.delete(source);
-    } else {
+    if (!statement) {
       statement = sqlite.prepare(source);
-      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      cache.set(source, statement);
+      KEPT.push(statement);
     }
-    cache.set(source, statement);
     return statement;
   };
-  return new Proxy(sqlite, {
-    get(target, property) {
-      if (property === 'prepare') return prepare;
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
 }
 
 async function openPostgres(url: string, options: ConnectOptions): Promise<Storage> {

@@ -7,6 +7,7 @@
  * An in-memory database, for the evaluation only.
  */
 import Database from 'better-sqlite3';
+import { keptStatements } from '../../storage/connect.ts';
 
 export interface BaselineDoc {
   readonly key: string;
@@ -16,11 +17,14 @@ export interface BaselineDoc {
 
 export class Fts5Baseline {
   private readonly db: Database.Database;
+  private readonly prepare: (source: string) => Database.Statement;
 
   constructor(docs: readonly BaselineDoc[]) {
     this.db = new Database(':memory:');
+    // Statements kept for the process's life, as storage/connect.ts explains (Node 24).
+    this.prepare = keptStatements(this.db);
     this.db.exec('create virtual table t using fts5(key unindexed, headline, rest)');
-    const insert = this.db.prepare('insert into t (key, headline, rest) values (?, ?, ?)');
+    const insert = this.prepare('insert into t (key, headline, rest) values (?, ?, ?)');
     for (const d of docs) insert.run(d.key, d.headline, d.rest);
   }
 
@@ -29,7 +33,7 @@ export class Fts5Baseline {
     if (words.length === 0) return [];
     const match = words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' OR ');
     try {
-      const rows = this.db.prepare('select key from t where t match ? order by bm25(t, 0, 2.0, 1.0), key limit ?').all(match, limit) as { key: string }[];
+      const rows = this.prepare('select key from t where t match ? order by bm25(t, 0, 2.0, 1.0), key limit ?').all(match, limit) as { key: string }[];
       return rows.map((r) => r.key);
     } catch {
       return [];
