@@ -3,50 +3,20 @@
  * environment, on SQLite and on PostgreSQL.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { DIALECTS, TEST_MEDIA_DIR, TEST_PG_URL } from '../../test/helpers/databases.ts';
-import pg from 'pg';
+import { processSite, samachar } from '../../test/helpers/cli.ts';
+import { DIALECTS } from '../../test/helpers/databases.ts';
 
-function samachar(args: string[], env: Record<string, string>, input?: string) {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', ...env };
-  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { env: childEnv, encoding: 'utf8', timeout: 120_000, ...(input === undefined ? {} : { input }) });
-}
 
 for (const dialect of DIALECTS) {
   describe(`samachar command (${dialect})`, () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samachar-cli-'));
-    const dbName = `samachar_cli_${process.pid}`;
-    const env: Record<string, string> = { DATA_DIR: dataDir };
+    const site = processSite(dialect, 'cli');
+    const { dataDir, env } = site;
 
-    before(async () => {
-      // Photos are content-addressed; reuse the test suite's folder so nothing is re-encoded.
-      fs.symlinkSync(TEST_MEDIA_DIR, path.join(dataDir, 'media'));
-      fs.mkdirSync(TEST_MEDIA_DIR, { recursive: true });
-      if (dialect === 'postgres') {
-        const admin = new pg.Client({ connectionString: TEST_PG_URL });
-        await admin.connect();
-        await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
-        await admin.query(`CREATE DATABASE ${dbName}`);
-        await admin.end();
-        const url = new URL(TEST_PG_URL);
-        url.pathname = `/${dbName}`;
-        env.DATABASE_URL = url.toString();
-      }
-    });
-    after(async () => {
-      fs.rmSync(dataDir, { recursive: true, force: true });
-      if (dialect === 'postgres') {
-        const admin = new pg.Client({ connectionString: TEST_PG_URL });
-        await admin.connect();
-        await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
-        await admin.end();
-      }
-    });
+    before(() => site.setUp());
+    after(() => site.tearDown());
 
     test('migrate, then demo loads once, then demo --reset reloads', () => {
       const migrate = samachar(['migrate'], env);

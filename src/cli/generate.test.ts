@@ -5,22 +5,17 @@
  * same stories.
  */
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import pg from 'pg';
-import { DIALECTS, TEST_MEDIA_DIR, TEST_PG_URL } from '../../test/helpers/databases.ts';
+import { processSite, samachar } from '../../test/helpers/cli.ts';
+import { DIALECTS } from '../../test/helpers/databases.ts';
 import { defineConfig } from '../config.ts';
 import { articlePath } from '../domain/articles/article.ts';
 import { createServices } from '../services.ts';
 
-function samachar(args: string[], env: Record<string, string>) {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', ...env };
-  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { env: childEnv, encoding: 'utf8', timeout: 120_000 });
-}
 
 /** The same, without waiting: several at once. */
 function samacharAsync(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
@@ -67,39 +62,16 @@ describe('samachar generate: bad arguments', () => {
 
 for (const dialect of DIALECTS) {
   describe(`samachar generate (${dialect})`, () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samachar-generate-'));
-    const dbName = `samachar_generate_${process.pid}`;
-    const env: Record<string, string> = { DATA_DIR: dataDir };
+    const site = processSite(dialect, 'generate');
+    const { dataDir, env } = site;
     const config = () =>
       defineConfig({
         database: dialect === 'postgres' ? { dialect, url: env.DATABASE_URL! } : { dialect, sqlitePath: path.join(dataDir, 'samachar.db') },
         mediaDir: path.join(dataDir, 'media'),
       });
 
-    before(async () => {
-      // Photos are content-addressed; reuse the test suite's folder so nothing is re-encoded.
-      fs.mkdirSync(TEST_MEDIA_DIR, { recursive: true });
-      fs.symlinkSync(TEST_MEDIA_DIR, path.join(dataDir, 'media'));
-      if (dialect === 'postgres') {
-        const admin = new pg.Client({ connectionString: TEST_PG_URL });
-        await admin.connect();
-        await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
-        await admin.query(`CREATE DATABASE ${dbName}`);
-        await admin.end();
-        const url = new URL(TEST_PG_URL);
-        url.pathname = `/${dbName}`;
-        env.DATABASE_URL = url.toString();
-      }
-    });
-    after(async () => {
-      fs.rmSync(dataDir, { recursive: true, force: true });
-      if (dialect === 'postgres') {
-        const admin = new pg.Client({ connectionString: TEST_PG_URL });
-        await admin.connect();
-        await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
-        await admin.end();
-      }
-    });
+    before(() => site.setUp());
+    after(() => site.tearDown());
 
     test('on an empty database: the demo first, then the stories, with progress, searchable; the same seed again gives the same stories', async () => {
       const first = samachar(['generate', '--articles', '300', '--seed', '9', '--comments-per-article', '4'], env);
