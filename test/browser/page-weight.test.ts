@@ -20,14 +20,11 @@
  *   used" or credentials-mismatch warning.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, ConsoleMessage } from 'playwright-core';
-import { articlePath } from '../../src/domain/articles/article.ts';
-import { referenceArticle } from '../../src/demo/content/index.ts';
-import { openDemoApp, type TestApp } from '../helpers/app.ts';
-import { launchBrowser, RESULTS_DIR } from '../helpers/browser.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { openReferenceSite, type ReferenceSite, RESULTS_DIR } from '../helpers/browser.ts';
 
 const KB = 1024;
 const HTML_BUDGET = 30 * KB;
@@ -56,18 +53,13 @@ describe('light pages for slow phones: the reference article', () => {
   let origin: string;
   let refPath: string;
 
+  let site: ReferenceSite | undefined;
+
   before(async () => {
-    t = await openDemoApp('sqlite');
-    origin = await t.app.listen({ host: '127.0.0.1', port: 0 });
-    const latest = await t.services.articles.latest(t.services.now(), 50);
-    refPath = articlePath(latest.find((a) => a.headline === referenceArticle.headline)!);
-    browser = await launchBrowser();
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    site = await openReferenceSite();
+    ({ t, browser, origin, refPath } = site);
   });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  after(() => site?.close());
 
   test('the HTML is under 30 KB compressed, with gzip and with brotli', async () => {
     const sizes: Record<string, number> = {};

@@ -4,33 +4,24 @@
  * visible, the Devanagari webfont is in use, and no request leaves this host.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { articlePath } from '../../src/domain/articles/article.ts';
 import { referenceArticle } from '../../src/demo/content/index.ts';
-import { openDemoApp, type TestApp } from '../helpers/app.ts';
-import { launchBrowser, RESULTS_DIR } from '../helpers/browser.ts';
+import { openReferenceSite, type ReferenceSite, RESULTS_DIR } from '../helpers/browser.ts';
 
 describe('the reference article in a browser', () => {
-  let t: TestApp;
   let browser: Browser;
   let origin: string;
   let refPath: string;
 
+  let site: ReferenceSite | undefined;
+
   before(async () => {
-    t = await openDemoApp('sqlite');
-    origin = await t.app.listen({ host: '127.0.0.1', port: 0 });
-    const latest = await t.services.articles.latest(t.services.now(), 50);
-    refPath = articlePath(latest.find((a) => a.headline === referenceArticle.headline)!);
-    browser = await launchBrowser();
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    site = await openReferenceSite();
+    ({ browser, origin, refPath } = site);
   });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  after(() => site?.close());
 
   for (const [name, viewport] of [
     ['phone', { width: 390, height: 844 }],
