@@ -87,7 +87,9 @@ describe('the newsroom in a browser', () => {
     const local = toIsoWithOffset(at).slice(0, 16);
     const form = page.locator('form.workflow-form:has(input[name=to][value=scheduled])');
     await form.locator('input[name=publishAt]').fill(local);
-    await Promise.all([page.waitForURL(`${origin}/admin/articles/${articleId}/edit`), form.locator('button').click()]);
+    // The page is already at the edit address: wait for the new document, not for the URL.
+    await Promise.all([page.waitForEvent('load'), form.locator('button').click()]);
+    assert.equal(page.url(), `${origin}/admin/articles/${articleId}/edit`);
     assert.equal((await t.services.desk.get(editor, articleId)).status, 'scheduled');
 
     const site = await browser.newPage();

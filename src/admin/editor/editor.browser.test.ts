@@ -349,7 +349,9 @@ describe('the article editor in a browser', () => {
   test('a workflow button saves first, then posts its form', async () => {
     await page.fill('#correctionNote', 'सुधार');
     const saves = puts().length;
-    await Promise.all([page.waitForURL(`${origin}/admin/articles/${id}/edit`), page.click('form.workflow-form:has(input[value=review]) button')]);
+    // Not waitForURL: the page is already at that address, so it would not wait for the post.
+    await Promise.all([page.waitForEvent('load'), page.click('form.workflow-form:has(input[value=review]) button')]);
+    assert.equal(page.url(), `${origin}/admin/articles/${id}/edit`);
     await page.waitForSelector('body.editor-ready');
     assert.equal(puts().length, saves + 1);
     const saved = await stored();
