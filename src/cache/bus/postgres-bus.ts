@@ -45,7 +45,7 @@ export class PostgresBus implements ChangeBus {
     });
   }
 
-  /** Whether the listening connection is up (a health check reads it). */
+  /** Whether the listening connection is up (tests and diagnostics read it). */
   get connected(): boolean {
     return this.listening;
   }

@@ -8,9 +8,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import { z as zod } from 'zod';
 import { packageRoot } from '../assets/package-root.ts';
+import { bundleBrowserScript } from '../assets/browser-bundle.ts';
 
 export interface AdminAssets {
   readonly urls: { readonly css: string; readonly editorJs: string };
@@ -51,25 +52,8 @@ export async function buildAdminAssets(options: { fontFaceCss: string }): Promis
   const root = packageRoot();
   const files = new Map<string, { body: Buffer; contentType: string }>();
 
-  const result = await build({
-    entryPoints: [path.join(root, 'src/admin/editor/editor.ts')],
-    absWorkingDir: root,
-    bundle: true,
-    write: false,
-    minify: true,
-    format: 'esm',
-    target: 'es2020',
-    platform: 'browser',
-    legalComments: 'none',
-    charset: 'utf8',
-    // Browsers have no `process`; a dependency that checks NODE_ENV gets the production branch.
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
-    plugins: [zodByName],
-  });
-  const output = result.outputFiles[0];
-  if (!output) throw new Error('esbuild produced no editor bundle');
-  const js = Buffer.from(output.contents);
+  // Browsers have no `process`; a dependency that checks NODE_ENV gets the production branch.
+  const js = await bundleBrowserScript('src/admin/editor/editor.ts', { define: { 'process.env.NODE_ENV': '"production"' }, plugins: [zodByName] });
   const editorJs = `/admin/assets/editor.${hash(js)}.js`;
   files.set(editorJs, { body: js, contentType: 'text/javascript; charset=utf-8' });
 
