@@ -80,6 +80,11 @@ export interface ArticleTable {
   /** Pinned on the home page at this position (1 = lead); null when not pinned. */
   home_position: number | null;
   created_by: number | null;
+  /** Bumped by every write of the story's content or working copy (compare-and-set for saves). */
+  edit_version: Generated<number>;
+  /** In the trash since then (restorable for 30 days); null when not trashed. */
+  trashed_at: NullableTimeColumn;
+  trashed_by: number | null;
 }
 
 export interface ArticleTagTable {
@@ -213,6 +218,67 @@ export interface ArticleRevisionTable {
   created_at: TimeColumn;
   /** JSON: the article's editable fields at that save. */
   snapshot: string;
+  /** Why it was kept: 'save', 'pending', 'update', 'publish', 'restore', 'submit', 'checkpoint', … */
+  kind: Generated<string>;
+}
+
+/** The one working copy of a story: what autosave writes; readers never see it. */
+export interface ArticleWorkingCopyTable {
+  article_id: number;
+  /** JSON: the editable fields (as a revision's snapshot). */
+  snapshot: string;
+  user_id: number | null;
+  updated_at: TimeColumn;
+  /** Set when a reporter submitted this pending version of a live story for review. */
+  submitted_at: NullableTimeColumn;
+  submitted_by: number | null;
+}
+
+export interface ArticlePresenceTable {
+  article_id: number;
+  user_id: number;
+  since: TimeColumn;
+  seen_at: TimeColumn;
+}
+
+export interface ArticlePreviewLinkTable {
+  id: Generated<number>;
+  article_id: number;
+  /** SHA-256 of the link's token; the token itself is never stored. */
+  token_hash: string;
+  created_by: number | null;
+  created_at: TimeColumn;
+  expires_at: TimeColumn;
+  revoked_at: NullableTimeColumn;
+}
+
+/** A story deleted for good: its address answers 410. */
+export interface ArticleTombstoneTable {
+  article_id: number;
+  headline: string;
+  deleted_at: TimeColumn;
+  deleted_by: number | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: TimeColumn;
+  user_id: number | null;
+  /** e.g. 'article.trash', 'article.delete', 'media.delete'. */
+  action: string;
+  subject_type: string;
+  subject_id: number | null;
+  detail: Generated<string>;
+}
+
+export interface PasswordResetTable {
+  /** SHA-256 of the link's token. */
+  token_hash: string;
+  user_id: number;
+  created_by: number | null;
+  created_at: TimeColumn;
+  expires_at: TimeColumn;
+  used_at: NullableTimeColumn;
 }
 
 export interface ArticleEventTable {
@@ -267,6 +333,12 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   article_revisions: ArticleRevisionTable;
   article_events: ArticleEventTable;
+  article_working_copies: ArticleWorkingCopyTable;
+  article_presence: ArticlePresenceTable;
+  article_preview_links: ArticlePreviewLinkTable;
+  article_tombstones: ArticleTombstoneTable;
+  audit_log: AuditLogTable;
+  password_resets: PasswordResetTable;
   sections: SectionTable;
   tags: TagTable;
   authors: AuthorTable;
