@@ -15,6 +15,7 @@ import { ApiError, csrfTokenOf, EditorApi } from './api.ts';
 import { Autosave } from './autosave.ts';
 import { byId, type EditorData, pageLanguage, readEditorData } from './data.ts';
 import { editorExtensions } from './extensions.ts';
+import { insertBlockTransaction } from './insert-block.ts';
 import { ArticleForm, errorKeyFor } from './form.ts';
 import { MediaPicker } from './media-picker.ts';
 import { wireToolbar } from './toolbar.ts';
@@ -154,16 +155,19 @@ function start(doc: Document): void {
 
   // --- Photos, links, embeds -----------------------------------------------------------
 
-  const insertPhoto = (item: MediaListItem) => {
-    editor
-      .chain()
-      .focus()
-      .insertContent({
-        type: 'figureImage',
-        attrs: { mediaId: item.id, caption: null, credit: null, src: item.thumbUrl, alt: item.alt, defaultCaption: item.caption, defaultCredit: item.credit },
-      })
-      .run();
+  /** A photo or embed goes in after the selection, never in its place (insert-block.ts says why). */
+  const insertBlock = (json: { type: string; attrs: Record<string, unknown> }) => {
+    const tr = insertBlockTransaction(editor.state, editor.schema.nodeFromJSON(json));
+    if (!tr) return;
+    editor.view.dispatch(tr);
+    editor.commands.focus();
   };
+
+  const insertPhoto = (item: MediaListItem) =>
+    insertBlock({
+      type: 'figureImage',
+      attrs: { mediaId: item.id, caption: null, credit: null, src: item.thumbUrl, alt: item.alt, defaultCaption: item.caption, defaultCredit: item.credit },
+    });
 
   wireToolbar(byId(doc, 'editor-toolbar', HTMLElement), editor, {
     photo: () => picker.open(insertPhoto),
@@ -204,7 +208,7 @@ function start(doc: Document): void {
         return;
       }
       form.clearError('body');
-      editor.chain().focus().insertContent({ type: 'embed', attrs: { provider: ref.provider, url: ref.url, caption: null } }).run();
+      insertBlock({ type: 'embed', attrs: { provider: ref.provider, url: ref.url, caption: null } });
     },
   });
 
