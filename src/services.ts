@@ -30,6 +30,8 @@ import { WidgetStore } from './domain/widgets/widget-store.ts';
 import { SessionService } from './domain/sessions/session-service.ts';
 import { SessionStore } from './domain/sessions/session-store.ts';
 import { LoginThrottleStore } from './domain/users/login-throttle-store.ts';
+import { PasswordResetService } from './domain/users/password-reset-service.ts';
+import { PasswordResetStore } from './domain/users/password-reset-store.ts';
 import { UserService } from './domain/users/user-service.ts';
 import { UserStore } from './domain/users/user-store.ts';
 import { type ConnectOptions, connectStorage, type Storage } from './storage/connect.ts';
@@ -57,6 +59,8 @@ export interface Services {
   readonly widgets: WidgetService;
   readonly users: UserService;
   readonly sessions: SessionService;
+  /** One-time password reset links (users screen and `samachar user reset-password`). */
+  readonly passwordResets: PasswordResetService;
   /** Reader search, suggestions and the index rebuild. */
   readonly search: SearchService;
   /** Committed changes as content tags, from this process and (through the bus) the others. */
@@ -154,6 +158,7 @@ export async function createServices(config: Config, options: CreateServicesOpti
     tags,
     widgets,
     users: new UserService(new UserStore(db), new LoginThrottleStore(db), now),
+    passwordResets: new PasswordResetService({ store: new PasswordResetStore(db), users: new UserStore(db), throttle: new LoginThrottleStore(db), now, siteUrl: config.siteUrl }),
     sessions: new SessionService(new SessionStore(db), now),
     search: new SearchService({ store: new SearchIndexStore(db), articles, now, changes }),
     changes,

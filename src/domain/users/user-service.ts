@@ -4,6 +4,7 @@
  * a blocked attempt is refused before the password is even checked.
  */
 import { DomainError } from '../../errors.ts';
+import { slugify } from '../../lib/slug.ts';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './password.ts';
 import type { LoginThrottleStore } from './login-throttle-store.ts';
 import type { Locale, Role, User } from './user.ts';
@@ -38,6 +39,25 @@ const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]{1,255}\.[^\s@<>()[
 
 export function normalizeEmail(email: string): string {
   return email.normalize('NFC').trim().toLowerCase();
+}
+
+/**
+ * A byline made from an account: its name, and a Latin name transliterated from it
+ * (`आशा वर्मा` → `Asha Varma`; a Latin name is kept as typed), from which the author's
+ * page gets its slug. The email's local part stands in when the name has no letters.
+ */
+export function bylineFromAccount(user: Pick<User, 'name' | 'email'>): { name: string; nameLatin: string; bio: string; photoMediaId: null } {
+  // Bylines allow 80 characters (AUTHOR_LIMITS); account names 100.
+  const points = [...user.name.normalize('NFC').trim()];
+  while (points.join('').length > 80) points.pop();
+  const name = points.join('').trim();
+  const latin = /^[\p{Script=Latin}\p{N}\s.'-]+$/u.test(name)
+    ? name
+    : (slugify(name) || slugify(user.email.split('@')[0] ?? '') || 'author')
+        .split('-')
+        .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+        .join(' ');
+  return { name, nameLatin: latin.slice(0, 80), bio: '', photoMediaId: null };
 }
 
 // A hash of a random password, so unknown accounts take as long to refuse as known ones.
@@ -128,6 +148,22 @@ export class UserService {
       if (admins.length <= 1) throw new DomainError('INVALID_INPUT', 'role', 'last admin');
     }
     await this.store.update(id, patch);
+    return (await this.store.findById(id))!;
+  }
+
+  /**
+   * An admin links an account to a byline (null unlinks); the account's new stories carry
+   * it. A byline already linked to another account is refused (CONFLICT on `authorId`):
+   * a byline is one person's, and two accounts writing as one would misattribute stories.
+   * Errors: FORBIDDEN, NOT_FOUND (account), INVALID_INPUT on `authorId` (no such byline).
+   */
+  async linkAuthor(actor: User, id: number, authorId: number | null): Promise<User> {
+    if (!can(actor, 'users.manage')) throw new DomainError('FORBIDDEN');
+    if (!(await this.store.findById(id))) throw new DomainError('NOT_FOUND');
+    if (authorId !== null && (!Number.isSafeInteger(authorId) || authorId <= 0)) throw new DomainError('INVALID_INPUT', 'authorId', 'not-found');
+    const result = await this.store.linkAuthor(id, authorId);
+    if (result === 'no-author') throw new DomainError('INVALID_INPUT', 'authorId', 'not-found');
+    if (result === 'taken') throw new DomainError('CONFLICT', 'authorId', 'byline linked to another account');
     return (await this.store.findById(id))!;
   }
 

@@ -78,6 +78,28 @@ export class UserStore {
     await this.db.updateTable('users').set({ password_hash: passwordHash, password_changed_at: writeTime(now) }).where('id', '=', id).execute();
   }
 
+  /**
+   * Links an account to a byline (null unlinks). A byline belongs to one account at most:
+   * the check and the write are one statement, so it holds without a second look.
+   */
+  async linkAuthor(userId: number, authorId: number | null): Promise<'ok' | 'no-author' | 'taken'> {
+    if (authorId === null) {
+      await this.db.updateTable('users').set({ author_id: null }).where('id', '=', userId).execute();
+      return 'ok';
+    }
+    const author = await this.db.selectFrom('authors').select('id').where('id', '=', authorId).executeTakeFirst();
+    if (!author) return 'no-author';
+    const result = await this.db
+      .updateTable('users')
+      .set({ author_id: authorId })
+      .where('id', '=', userId)
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('users as other').select('other.id').where('other.author_id', '=', authorId).where('other.id', '!=', userId))),
+      )
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1 ? 'ok' : 'taken';
+  }
+
   async update(id: number, patch: { name?: string; role?: Role; locale?: Locale; disabled?: boolean; authorId?: number | null }): Promise<void> {
     await this.db
       .updateTable('users')
