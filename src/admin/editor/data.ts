@@ -16,6 +16,13 @@ export interface EditorCan {
   setAuthors: boolean;
   setPublishTime: boolean;
   upload: boolean;
+  /** Apply a live story's pending version to readers (Update, Ctrl/⌘+Shift+P). */
+  update: boolean;
+  /** Send a live story's pending version for review. */
+  submitUpdate: boolean;
+  discard: boolean;
+  /** Preview and share preview links. */
+  preview: boolean;
 }
 
 export interface EditorData {
@@ -42,4 +49,19 @@ export function byId<T extends HTMLElement>(doc: Document, id: string, type: new
   const el = doc.getElementById(id);
   if (!(el instanceof type)) throw new Error(`editor: #${id} is missing or not a ${type.name}`);
   return el;
+}
+
+/** `'{name} saved at {time}'` with the values put in (the strings arrive as JSON, so templates, not functions). */
+export function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+/** Date and time in IST as the newsroom reads it: "21 मार्च, 2:05 pm". */
+export function istTime(lang: 'hi' | 'en', withDate = false): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(lang === 'hi' ? 'hi-IN-u-nu-latn' : 'en-IN', {
+    ...(withDate ? { day: 'numeric', month: 'short' } : {}),
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: 'Asia/Kolkata',
+  });
 }

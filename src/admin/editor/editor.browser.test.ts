@@ -118,6 +118,8 @@ describe('the article editor in a browser', () => {
     page.on('request', (r: Request) => {
       const url = new URL(r.url());
       if (url.origin !== origin || !/^\/admin\/(api|articles)\//.test(url.pathname)) return;
+      // Presence and the preview-link list come on their own schedule (together.browser.test.ts covers them).
+      if (/\/(presence|preview-links)$/.test(url.pathname)) return;
       sent.push({ method: r.method(), path: url.pathname + url.search, headers: r.headers(), body: r.postData() });
     });
     page.on('console', (m) => {
@@ -154,8 +156,9 @@ describe('the article editor in a browser', () => {
     assert.equal(later.updatedAt, atLoad.updatedAt);
   });
 
-  test('typing autosaves after a pause, with the CSRF header and the right fields', async () => {
-    const base = (await stored()).revision;
+  test('typing autosaves the working copy after a pause (no revision), with the CSRF header and the right fields; Ctrl+S then keeps a revision', async () => {
+    const atStart = await stored();
+    const base = atStart.revision;
     await page.fill('#headline', 'नई खबर बिहार चुनाव');
     const slug = slugify('नई खबर बिहार चुनाव');
     assert.equal(await page.inputValue('#slug'), slug);
@@ -172,16 +175,23 @@ describe('the article editor in a browser', () => {
     await page.keyboard.type('second ');
     await page.keyboard.press('Control+b');
     await page.keyboard.type('bold');
-    assert.equal((await stored()).revision, base, 'nothing is sent while typing goes on');
+    assert.equal((await stored()).version, atStart.version, 'nothing is sent while typing goes on');
 
-    await until('the autosave', async () => (await stored()).revision > base, 6000);
-    await until('the saved message', async () => /सेव हो गया/.test((await page.textContent('#save-status')) ?? ''));
+    await until('the autosave', async () => (await stored()).version > atStart.version, 6000);
+    await until('the saved message', async () => /कार्य-प्रति/.test((await page.textContent('#save-status')) ?? ''));
     assert.equal(puts().length, 1, 'one save for the whole burst of typing');
     const put = puts()[0]!;
     assert.equal(put.headers['x-csrf-token'], editor.csrf);
     assert.equal(put.headers['content-type'], 'application/json');
-    assert.equal((JSON.parse(put.body!) as { baseRevision?: unknown }).baseRevision, base);
+    const sentFlags = JSON.parse(put.body!) as { baseVersion?: unknown; autosave?: unknown };
+    assert.equal(sentFlags.baseVersion, atStart.version);
+    assert.equal(sentFlags.autosave, true);
+    assert.equal((await stored()).revision, base, 'an autosave keeps no revision');
 
+    // Ctrl+S with nothing new typed still sends: the working copy becomes the saved story.
+    assert.equal(await saveNow(), 200);
+    assert.match((await page.textContent('#save-status')) ?? '', /^सेव हो गया/);
+    assert.equal((JSON.parse(puts().at(-1)!.body!) as { autosave?: unknown }).autosave, undefined, 'an explicit save');
     const saved = await stored();
     assert.equal(saved.revision, base + 1);
     assert.equal(saved.headline, 'नई खबर बिहार चुनाव');
@@ -200,10 +210,10 @@ describe('the article editor in a browser', () => {
   });
 
   test("a photo's caption is edited in place; Ctrl+S saves at once", async () => {
-    const base = (await stored()).revision;
+    const { revision: base, version } = await stored();
     await page.fill('.editor-figure input >> nth=0', 'नया कैप्शन');
     assert.equal(await saveNow(), 200);
-    assert.equal((JSON.parse(puts().at(-1)!.body!) as { baseRevision?: unknown }).baseRevision, base, 'the next save is based on the revision the last one made');
+    assert.equal((JSON.parse(puts().at(-1)!.body!) as { baseVersion?: unknown }).baseVersion, version, 'the next save is based on the version the last one made');
     const saved = await stored();
     assert.equal(saved.revision, base + 1);
     assert.deepEqual(

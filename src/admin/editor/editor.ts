@@ -11,13 +11,16 @@ import type { ArticlePatch } from '../../domain/articles/article.ts';
 import { Editor } from '@tiptap/core';
 import { blocksToDoc, docToBlocks } from '../../richtext/prosemirror.ts';
 import { isSafeHref, parseEmbedUrl, RichTextError } from '../../richtext/rich-text.ts';
+import type { EditableArticle } from '../../domain/articles/article.ts';
 import { ApiError, csrfTokenOf, EditorApi } from './api.ts';
-import { Autosave } from './autosave.ts';
-import { byId, type EditorData, pageLanguage, readEditorData } from './data.ts';
+import { Autosave, type SaveMode } from './autosave.ts';
+import { byId, type EditorData, fill, istTime, pageLanguage, readEditorData } from './data.ts';
 import { editorExtensions } from './extensions.ts';
 import { insertBlockTransaction } from './insert-block.ts';
 import { ArticleForm, errorKeyFor } from './form.ts';
 import { MediaPicker } from './media-picker.ts';
+import { SharePreview, wirePhonePreview } from './share-preview.ts';
+import { ConflictDialog, PresenceWatcher } from './together.ts';
 import { wireToolbar } from './toolbar.ts';
 
 function start(doc: Document): void {
@@ -49,10 +52,24 @@ function start(doc: Document): void {
 
   // --- Saving -------------------------------------------------------------------------
 
-  /** The revision this page's content is based on; the server accepts it for spotting concurrent edits. */
-  let revision = article.revision;
+  /**
+   * The edit version this page's content is built on. Every save names it; the server
+   * refuses (409) a save built on a version someone else has since replaced.
+   */
+  let version = article.version;
+  /** Saves this page has started: presence tells our own new versions from others'. */
+  let savesStarted = 0;
+  let leaving = false;
+  const reloadPage = () => {
+    leaving = true;
+    window.location.reload();
+  };
+  const conflict = new ConflictDialog(doc, s, lang, reloadPage);
+  const banner = new PendingBanner(doc, s, lang, article.live);
+  /** Set up below, once saving is wired; a save tells it the page caught up with its own version. */
+  let presence: PresenceWatcher | null = null;
 
-  const save = async (): Promise<boolean> => {
+  const save = async (mode: SaveMode, force = false): Promise<boolean> => {
     status.show(s.saving, 'pending');
     const patch: ArticlePatch = form.fields();
     let invalidBody: RichTextError | null = null;
@@ -63,12 +80,24 @@ function start(doc: Document): void {
       // The other fields are still worth saving; the body stays as typed, in the page.
       invalidBody = error;
     }
+    let saved: EditableArticle;
+    savesStarted++;
     try {
-      const saved = await api.saveArticle(article.id, { ...patch, baseRevision: revision });
-      if (typeof saved?.revision === 'number') revision = saved.revision;
+      const answer = await api.saveArticle(article.id, patch, { baseVersion: version, autosave: mode === 'auto', force });
+      version = answer.version;
+      saved = answer.article;
     } catch (error) {
-      form.clearErrors();
       const e = error instanceof ApiError ? error : new ApiError(String(error), 0, 'CLIENT', undefined);
+      const stale = e.conflict;
+      if (stale) {
+        // Someone else saved since this page's version. Nothing is lost: what is typed stays
+        // here, autosave stops, and the user chooses whose version wins.
+        autosave.pause();
+        status.show(`${s.saveFailed}: ${s.conflictTitle}`, 'error');
+        conflict.show(stale, keepMine);
+        return false;
+      }
+      form.clearErrors();
       const key = errorKeyFor(e.field);
       if (key && form.showError(key, e.message)) status.show(`${s.saveFailed}: ${s.fixFields}`, 'error');
       else status.show(`${s.saveFailed}: ${e.message}`, 'error');
@@ -80,10 +109,26 @@ function start(doc: Document): void {
       status.show(`${s.saveFailed}: ${s.fixFields}`, 'error');
       return false;
     }
-    status.saved(new Date());
+    banner.show(saved.pending);
+    presence?.caughtUp(version);
+    status.saved(new Date(), mode === 'auto' ? s.autosaved : article.live ? s.savedPending : s.saved);
     return true;
   };
-  const autosave = new Autosave(save);
+
+  /** "Keep mine as a new revision": the same fields again, forced; the server keeps theirs as a revision first. */
+  const keepMine = async (): Promise<boolean> => {
+    const ok = await save('explicit', true);
+    if (ok) {
+      autosave.markSaved();
+      autosave.resume();
+    } else {
+      // Said inside the dialog too: it covers the status line.
+      conflict.failed(status.text());
+    }
+    return ok;
+  };
+
+  const autosave = new Autosave(save, undefined, article.pending !== null);
 
   editor.on('update', () => {
     autosave.changed();
@@ -103,7 +148,6 @@ function start(doc: Document): void {
     void autosave.now();
   });
 
-  let leaving = false;
   window.addEventListener('beforeunload', (event) => {
     if (leaving || !autosave.pending) return;
     event.preventDefault();
@@ -126,6 +170,36 @@ function start(doc: Document): void {
     });
   }
 
+  /** Save, then one of the pending-version actions; the page reloads to show the story as it now is. */
+  const pendingAction = async (action: 'update' | 'discard' | 'submitUpdate') => {
+    if (action === 'discard') {
+      if (!window.confirm(s.discardConfirm)) return;
+      // What is typed is being thrown away: no save of it may land after the discard.
+      autosave.pause();
+      await autosave.idle();
+    } else if (!(await autosave.now())) {
+      return;
+    }
+    status.show(s.saving, 'pending');
+    try {
+      if (action === 'update') await api.applyUpdate(article.id, version);
+      else if (action === 'discard') await api.discard(article.id, version);
+      else await api.submitUpdate(article.id, version);
+      reloadPage();
+    } catch (error) {
+      const e = error instanceof ApiError ? error : null;
+      if (action === 'discard') autosave.resume();
+      if (e?.conflict) {
+        autosave.pause();
+        conflict.show(e.conflict, keepMine);
+      }
+      status.show(`${action === 'update' ? s.updateFailed : s.actionFailed}: ${error instanceof Error ? error.message : String(error)}`, 'error');
+    }
+  };
+  doc.getElementById('update-now')?.addEventListener('click', () => void pendingAction('update'));
+  doc.getElementById('discard-pending')?.addEventListener('click', () => void pendingAction('discard'));
+  doc.getElementById('submit-update')?.addEventListener('click', () => void pendingAction('submitUpdate'));
+
   const publishNow = async () => {
     if (!(await autosave.now())) return;
     status.show(s.saving, 'pending');
@@ -147,7 +221,11 @@ function start(doc: Document): void {
     if (letter === 's' && !event.shiftKey) {
       event.preventDefault();
       void autosave.now();
-    } else if (letter === 'p' && event.shiftKey && can.publish && article.status !== 'published') {
+    } else if (letter === 'p' && event.shiftKey && article.live && can.update) {
+      // A live story: save, then put the pending version in front of readers.
+      event.preventDefault();
+      void pendingAction('update');
+    } else if (letter === 'p' && event.shiftKey && !article.live && can.publish && article.status !== 'published') {
       event.preventDefault();
       void publishNow();
     }
@@ -219,7 +297,67 @@ function start(doc: Document): void {
   );
   doc.getElementById('remove-hero')?.addEventListener('click', () => form.setHero(null));
 
+  // --- Editing together, previews -----------------------------------------------------
+
+  presence = new PresenceWatcher(doc, api, article.id, s, {
+    version: () => version,
+    saves: () => savesStarted,
+    saving: () => autosave.inFlight,
+    conflictOpen: () => conflict.open,
+  }, reloadPage);
+  presence.start();
+
+  if (can.preview) {
+    // A preview shows the server's working copy: what was typed in the last 2.5 s is sent first.
+    const flush = () => (autosave.pending ? autosave.flush() : Promise.resolve(true));
+    wirePhonePreview(doc, flush);
+    for (const link of doc.querySelectorAll<HTMLAnchorElement>(`a[href="/admin/articles/${article.id}/preview"]`)) {
+      link.addEventListener('click', (event) => {
+        if (!autosave.pending || event.ctrlKey || event.metaKey || event.shiftKey) return;
+        event.preventDefault();
+        // Opened now, while the click still counts as the user's (popup blockers), then pointed at the preview.
+        const tab = window.open('about:blank', '_blank');
+        void flush().then(() => {
+          if (tab) tab.location.href = link.href;
+          else window.open(link.href, '_blank');
+        });
+      });
+    }
+    if (doc.getElementById('create-preview-link')) new SharePreview(doc, api, article.id, s, lang);
+  }
+
   doc.body.classList.add('editor-ready');
+}
+
+/**
+ * The banner on a live story with pending changes: shown as soon as a save leaves a
+ * pending version (the page may have opened without one), hidden when there is none.
+ */
+class PendingBanner {
+  private readonly el: HTMLElement | null;
+  private readonly submitted: HTMLElement | null;
+  private readonly when: Intl.DateTimeFormat;
+  constructor(
+    doc: Document,
+    private readonly s: EditorData['strings'],
+    lang: 'hi' | 'en',
+    private readonly live: boolean,
+  ) {
+    this.el = doc.getElementById('pending-banner');
+    this.submitted = doc.getElementById('pending-submitted');
+    this.when = istTime(lang, true);
+  }
+
+  show(pending: EditableArticle['pending']): void {
+    if (!this.el || !this.live) return;
+    this.el.hidden = pending === null;
+    if (this.submitted) {
+      this.submitted.hidden = !pending?.submittedAt;
+      if (pending?.submittedAt) {
+        this.submitted.textContent = fill(this.s.submittedBy, { name: pending.submittedBy ?? this.s.someone, time: this.when.format(new Date(pending.submittedAt)) });
+      }
+    }
+  }
 }
 
 /** The line next to the save button: "सेव हो गया · 14:05", or what went wrong. */
@@ -230,7 +368,7 @@ class SaveStatus {
     private readonly s: EditorData['strings'],
     lang: 'hi' | 'en',
   ) {
-    this.time = new Intl.DateTimeFormat(lang === 'hi' ? 'hi-IN-u-nu-latn' : 'en-IN', { hour: 'numeric', minute: '2-digit', timeZone: 'Asia/Kolkata' });
+    this.time = istTime(lang);
   }
 
   show(text: string, kind: 'pending' | 'error' | 'ok'): void {
@@ -238,8 +376,13 @@ class SaveStatus {
     this.el.dataset.state = kind;
   }
 
-  saved(at: Date): void {
-    this.show(`${this.s.saved} · ${this.time.format(at)}`, 'ok');
+  /** "Working copy saved · 14:05" after an autosave, "Saved · 14:05" after an explicit save. */
+  saved(at: Date, what: string = this.s.saved): void {
+    this.show(`${what} · ${this.time.format(at)}`, 'ok');
+  }
+
+  text(): string {
+    return this.el.textContent ?? '';
   }
 }
 

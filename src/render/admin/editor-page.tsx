@@ -1,7 +1,8 @@
 /**
  * The article editor screen: the story's fields as a form, the body editor's mount
  * point and toolbar, the photo picker dialog, workflow buttons (plain form posts),
- * revisions and history. The editor script (src/admin/editor) reads the article from
+ * revisions and history; for a live story, the banner of its pending (unpublished)
+ * changes; who else is editing, the edit-conflict dialog, previews and share links. The editor script (src/admin/editor) reads the article from
  * the JSON in #editor-data and saves through the JSON API; everything it needs to find
  * has an id here.
  */
@@ -11,6 +12,7 @@ import { formatDateTime, toIsoWithOffset } from '../../lib/dates.ts';
 import { slugify } from '../../lib/slug.ts';
 import { type AdminChrome, renderAdminPage, stringsFor } from './admin-layout.tsx';
 import type { AdminStrings } from './admin-strings.ts';
+import { TrashForm } from './trash-form.tsx';
 
 export interface EditorPageProps {
   chrome: AdminChrome;
@@ -19,11 +21,27 @@ export interface EditorPageProps {
   authors: readonly { id: number; name: string }[];
   /** Display data for the hero and body photos, by media id. */
   media: Readonly<Record<number, { src: string; alt: string; caption: string; credit: string }>>;
-  can: { publish: boolean; setAuthors: boolean; setPublishTime: boolean; upload: boolean };
+  can: EditorPageCan;
   revisions: readonly { number: number; createdAt: Date; userName: string | null }[];
   events: readonly { action: string; at: Date; userName: string | null; fromStatus: string | null; toStatus: string | null }[];
   /** The live story's address, when readers can see it. */
   previewUrl: string | null;
+}
+
+/** What this user may do with this story; the server checks each action again. */
+export interface EditorPageCan {
+  publish: boolean;
+  setAuthors: boolean;
+  setPublishTime: boolean;
+  upload: boolean;
+  /** Apply a live story's pending version (Update). */
+  update?: boolean;
+  /** Send a live story's pending version for review (reporters, contributors). */
+  submitUpdate?: boolean;
+  /** Drop a live story's pending version. */
+  discard?: boolean;
+  /** Preview the story as readers will see it, and share preview links. */
+  preview?: boolean;
 }
 
 /**
@@ -159,11 +177,15 @@ export function renderEditorPage(props: EditorPageProps): string {
   const eventNames: Readonly<Record<string, string>> = e.events;
   const statusName = (s: string | null) => (s && s in t.statuses ? t.statuses[s as ArticleStatus] : (s ?? ''));
 
+  // The flags added for pending versions default to "no": a route that does not say, does not allow.
+  const allowed = { ...can, update: can.update ?? false, submitUpdate: can.submitUpdate ?? false, discard: can.discard ?? false, preview: can.preview ?? false };
+  const live = article.live === true;
+  const previewHref = `/admin/articles/${article.id}/preview`;
   const data = {
     article,
     media: props.media,
     strings: e,
-    can,
+    can: allowed,
   };
 
   return renderAdminPage(
@@ -178,10 +200,62 @@ export function renderEditorPage(props: EditorPageProps): string {
             {e.viewLive} ↗
           </a>
         )}
+        {allowed.preview && (
+          <>
+            <a id="preview-link" href={previewHref} target="_blank" rel="noopener">
+              {e.preview} ↗
+            </a>
+            <button type="button" id="phone-preview" class="link-button" hidden>
+              {e.phonePreview}
+            </button>
+          </>
+        )}
       </div>
       <noscript>
         <p class="form-error">{e.noScript}</p>
       </noscript>
+
+      <p id="presence" class="presence" role="status" aria-live="polite" hidden />
+      <div id="newer-notice" class="notice newer-notice" role="alert" hidden>
+        <span id="newer-text" />{' '}
+        <button type="button" id="newer-reload">
+          {e.reload}
+        </button>
+      </div>
+      {live && (
+        <div id="pending-banner" class="pending-banner" role="region" aria-label={e.pendingBanner} hidden={!article.pending}>
+          <p>
+            <strong>{e.pendingBanner}</strong>
+          </p>
+          <p id="pending-submitted" class="muted" hidden={!article.pending?.submittedAt}>
+            {article.pending?.submittedAt
+              ? e.submittedBy.replace('{name}', article.pending.submittedBy ?? e.someone).replace('{time}', formatDateTime(new Date(article.pending.submittedAt), style))
+              : ''}
+          </p>
+          <div class="button-row">
+            {allowed.update && (
+              <button type="button" id="update-now" class="primary">
+                {e.update}
+              </button>
+            )}
+            {allowed.submitUpdate && !allowed.update && (
+              <button type="button" id="submit-update" class="primary">
+                {e.submitUpdate}
+              </button>
+            )}
+            {allowed.discard && (
+              <button type="button" id="discard-pending">
+                {e.discard}
+              </button>
+            )}
+            {allowed.preview && (
+              <a href={previewHref} target="_blank" rel="noopener">
+                {e.preview} ↗
+              </a>
+            )}
+          </div>
+        </div>
+      )}
 
       <div class="editor-layout">
         <form id="article-form" class="article-form" noValidate>
@@ -274,7 +348,7 @@ export function renderEditorPage(props: EditorPageProps): string {
               {t.save}
             </button>
             <span id="save-status" class="save-status" role="status" aria-live="polite" />
-            <small class="help shortcuts">{e.shortcuts}</small>
+            <small class="help shortcuts">{live ? e.shortcutsLive : e.shortcuts}</small>
           </div>
         </form>
 
@@ -292,7 +366,29 @@ export function renderEditorPage(props: EditorPageProps): string {
               </p>
             )}
             {workflowButtons(props, t)}
+            <TrashForm user={chrome.user} csrf={chrome.csrfToken} article={article} />
           </section>
+
+          {allowed.preview && (
+            <section class="side-box share-preview" aria-labelledby="share-preview-title">
+              <h2 id="share-preview-title">{e.sharePreview}</h2>
+              <p class="help">{e.shareHelp}</p>
+              <button type="button" id="create-preview-link" disabled>
+                {e.createLink}
+              </button>
+              <div id="new-preview-link" class="new-preview-link" hidden>
+                <label for="new-preview-url">{e.linkCreated}</label>
+                <div class="slug-row">
+                  <input id="new-preview-url" type="text" readOnly spellcheck={false} />
+                  <button type="button" id="copy-preview-link">
+                    {e.copy}
+                  </button>
+                </div>
+              </div>
+              <p id="preview-links-message" class="muted" role="status" />
+              <ul id="preview-links" class="plain-list preview-links" />
+            </section>
+          )}
 
           {revisions.length > 0 && (
             <section class="side-box revisions">
@@ -375,6 +471,35 @@ export function renderEditorPage(props: EditorPageProps): string {
           </details>
         )}
       </dialog>
+
+      <dialog id="conflict-dialog" class="conflict-dialog" aria-labelledby="conflict-title" aria-describedby="conflict-text">
+        <h2 id="conflict-title">{e.conflictTitle}</h2>
+        <p id="conflict-text" />
+        <p class="help">{e.conflictHelp}</p>
+        <p id="conflict-error" class="field-error" role="alert" hidden />
+        <div class="button-row">
+          <button type="button" id="conflict-reload">
+            {e.reloadTheirs}
+          </button>
+          <button type="button" id="conflict-keep" class="primary">
+            {e.keepMine}
+          </button>
+        </div>
+      </dialog>
+
+      {allowed.preview && (
+        <dialog id="phone-preview-dialog" class="phone-preview-dialog" aria-labelledby="phone-preview-title">
+          <div class="dialog-head">
+            <h2 id="phone-preview-title">{e.previewTitle}</h2>
+            <form method="dialog">
+              <button type="submit" class="link-button">
+                {e.close}
+              </button>
+            </form>
+          </div>
+          <iframe id="phone-preview-frame" title={e.previewTitle} width="375" height="667" data-src={previewHref} />
+        </dialog>
+      )}
 
       <script type="application/json" id="editor-data" dangerouslySetInnerHTML={{ __html: scriptJson(data) }} />
     </div>,
