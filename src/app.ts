@@ -21,6 +21,7 @@ import { feedRoutes } from './http/site/feed-routes.ts';
 import { mediaRoutes } from './http/site/media-routes.ts';
 import { searchRoutes } from './http/site/search-routes.ts';
 import { siteRoutes } from './http/site/site-routes.ts';
+import { previewRoutes } from './http/site/preview-routes.ts';
 import type { Services } from './services.ts';
 
 declare module 'fastify' {
@@ -98,6 +99,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   await app.register(commentRoutes, { services, assets: assets.urls });
   await app.register(searchRoutes, { services, assets: assets.urls });
   await app.register(feedRoutes, { services });
+  await app.register(previewRoutes, { services, assets: assets.urls });
   await app.register(siteRoutes, { services, assets: assets.urls });
   return app;
 }

@@ -89,6 +89,30 @@ export const ERRORS = {
     title: { hi: 'पहले से मौजूद', en: 'Already exists' },
     message: { hi: 'यह पहले से मौजूद है।', en: 'This already exists.' },
   },
+  EDIT_CONFLICT: {
+    status: 409,
+    title: { hi: 'किसी और ने बदलाव सहेजे', en: 'Someone else saved changes' },
+    message: {
+      hi: 'आपके यह खबर खोलने के बाद किसी और ने इसमें बदलाव सहेजे हैं। उनका संस्करण देखें, या अपना संस्करण नए रिविज़न के रूप में रखें।',
+      en: 'Someone else saved changes to this story after you opened it. Load their version, or keep yours as a new revision.',
+    },
+  },
+  GONE: {
+    status: 410,
+    title: { hi: 'यह खबर हटा दी गई है', en: 'This story has been removed' },
+    message: {
+      hi: 'यह खबर अब उपलब्ध नहीं है: इसे वेबसाइट से हटा दिया गया है। ताज़ा खबरें होम पेज पर पढ़ें।',
+      en: 'This story is no longer available: it has been removed from the site. Read the latest news on the home page.',
+    },
+  },
+  MEDIA_IN_USE: {
+    status: 409,
+    title: { hi: 'फोटो इस्तेमाल में है', en: 'Photo in use' },
+    message: {
+      hi: 'यह फोटो किसी खबर में इस्तेमाल हो रही है, इसलिए हटाई नहीं जा सकती। पहले उन खबरों में इसकी जगह दूसरी फोटो लगाएं।',
+      en: 'This photo is used by a story, so it cannot be deleted. Replace it in those stories first.',
+    },
+  },
   TOO_MANY_REQUESTS: {
     status: 429,
     title: { hi: 'बहुत ज़्यादा कोशिशें', en: 'Too many attempts' },
@@ -141,6 +165,8 @@ export class DomainError extends Error {
     readonly field?: string,
     /** Internal detail for logs; never shown to readers. */
     detail?: string,
+    /** Facts a newsroom client needs to recover (e.g. who saved first); sent in the JSON answer. Never secret. */
+    readonly data?: Readonly<Record<string, unknown>>,
   ) {
     super(detail ?? (field ? `${code}: ${field}` : code));
   }

@@ -9,6 +9,8 @@ import type { Config } from './config.ts';
 import { loadDemo } from './demo/demo-service.ts';
 import { commentJobs } from './jobs/comment-jobs.ts';
 import { publishScheduled } from './jobs/publish-scheduled.ts';
+import { purgeTrash } from './jobs/purge-trash.ts';
+import { newsroomHousekeeping } from './jobs/newsroom-housekeeping.ts';
 import { type Scheduler, startScheduler } from './jobs/scheduler.ts';
 import { createServices, type Services } from './services.ts';
 
@@ -41,6 +43,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
         { name: 'publish-scheduled', run: () => publishScheduled(services) },
         { name: 'sweep-sessions', run: () => services.sessions.sweep() },
         { name: 'comments', run: () => commentJobs(services) },
+        // One indexed query when nothing is due (the trash's partial index), so every tick is fine.
+        { name: 'purge-trash', run: () => purgeTrash(services) },
+        { name: 'newsroom-housekeeping', run: atMostEvery(HOUSEKEEPING_INTERVAL_MS, () => newsroomHousekeeping(services)) },
       ],
       config.schedulerIntervalMs,
       (msg, err) => app.log.error({ err }, msg),
@@ -85,4 +90,17 @@ export function stopOnSignals(server: RunningServer): void {
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** The housekeeping job prunes what is days old: no need to run it on every scheduler tick. */
+const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;
+
+/** `run`, skipped unless `intervalMs` has passed since it last started (it runs on the first tick). */
+function atMostEvery(intervalMs: number, run: () => Promise<unknown>): () => Promise<unknown> {
+  let last = -Infinity;
+  return async () => {
+    if (performance.now() - last < intervalMs) return;
+    last = performance.now();
+    await run();
+  };
 }

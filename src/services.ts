@@ -11,6 +11,16 @@ import { ArticleService } from './domain/articles/article-service.ts';
 import { ArticleStore } from './domain/articles/article-store.ts';
 import { ArticleEditService } from './domain/articles/article-edit-service.ts';
 import { ArticleEditStore } from './domain/articles/article-edit-store.ts';
+import { DeskService } from './domain/articles/desk-service.ts';
+import { DeskStore } from './domain/articles/desk-store.ts';
+import { PresenceService } from './domain/articles/presence-service.ts';
+import { PresenceStore } from './domain/articles/presence-store.ts';
+import { PreviewLinkStore } from './domain/articles/preview-link-store.ts';
+import { PreviewService } from './domain/articles/preview-service.ts';
+import { ArticleTrashService } from './domain/articles/article-trash-service.ts';
+import { ArticleTrashStore } from './domain/articles/article-trash-store.ts';
+import { AuditService } from './domain/audit/audit-service.ts';
+import { AuditStore } from './domain/audit/audit-store.ts';
 import { AuthorService } from './domain/authors/author-service.ts';
 import { AuthorStore } from './domain/authors/author-store.ts';
 import { CommentModerationService } from './domain/comments/comment-moderation.ts';
@@ -19,6 +29,8 @@ import { CommentStore } from './domain/comments/comment-store.ts';
 import { HomeService } from './domain/home/home-service.ts';
 import { MediaService } from './domain/media/media-service.ts';
 import { MediaStore } from './domain/media/media-store.ts';
+import { MediaUsageService } from './domain/media/media-usage-service.ts';
+import { MediaUsageStore } from './domain/media/media-usage-store.ts';
 import { SectionService } from './domain/sections/section-service.ts';
 import { SectionStore } from './domain/sections/section-store.ts';
 import { SettingsService } from './domain/settings/settings-service.ts';
@@ -47,12 +59,24 @@ export interface Services {
   readonly articles: ArticleService;
   /** The newsroom's side of articles: drafts, edits, workflow, revisions. */
   readonly desk: ArticleEditService;
+  /** The desk's story list (headline search, filters, sorting) and bulk actions; headline search for pinning. */
+  readonly deskList: DeskService;
+  /** Stories as readers will see them, before they can: for staff, and through shared links. */
+  readonly previews: PreviewService;
+  /** Who else has a story open in the editor. */
+  readonly presence: PresenceService;
+  /** Taking stories down: the trash, deleting for good (410 afterwards), the trash job. */
+  readonly trash: ArticleTrashService;
+  /** Who trashed, restored or deleted what (admins read it). */
+  readonly audit: AuditService;
   readonly authors: AuthorService;
   readonly comments: CommentService;
   /** The newsroom's side of comments: the moderation queue, blocklist, comment settings. */
   readonly commentModeration: CommentModerationService;
   readonly home: HomeService;
   readonly media: MediaService;
+  /** Where a photo is used, and deleting unused ones with their files. */
+  readonly mediaUsage: MediaUsageService;
   readonly sections: SectionService;
   readonly settings: SettingsService;
   readonly tags: TagService;
@@ -129,8 +153,10 @@ export async function createServices(config: Config, options: CreateServicesOpti
   const settings = new SettingsService(new SettingsStore(db), changes);
   const tags = new TagService(new TagStore(db), changes);
   const authors = new AuthorService(new AuthorStore(db, mediaStore), changes);
+  const editStore = new ArticleEditStore(db);
+  const trash = new ArticleTrashService({ store: new ArticleTrashStore(db), changes, now });
   const desk = new ArticleEditService({
-    store: new ArticleEditStore(db),
+    store: editStore,
     tags,
     media,
     settings,
@@ -149,10 +175,16 @@ export async function createServices(config: Config, options: CreateServicesOpti
     articles,
     authors,
     desk,
+    previews: new PreviewService({ links: new PreviewLinkStore(db), desk, editStore, articles: new ArticleStore(db, mediaStore), sections, tags, authors, media, now }),
+    presence: new PresenceService({ store: new PresenceStore(db), desk, editStore, now }),
+    trash,
+    deskList: new DeskService({ store: new DeskStore(db), transition: (user, id, to) => desk.transition(user, id, to), trash: (user, id) => trash.trash(user, id), now }),
+    audit: new AuditService(new AuditStore(db)),
     comments,
     commentModeration: new CommentModerationService({ store: commentStore, keys: commentKeys, comments, articles, settings, now, changes }),
     home: new HomeService({ articles, sections }),
     media,
+    mediaUsage: new MediaUsageService({ store: new MediaUsageStore(db), media, changes, mediaDir: config.mediaDir, now }),
     sections,
     settings,
     tags,

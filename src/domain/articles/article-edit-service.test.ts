@@ -69,6 +69,8 @@ for (const dialect of DIALECTS) {
       t.setNow(new Date(start.getTime() + 3_600_000));
       try {
         await desk.update(editor, id, { body: { version: 1, blocks: [paragraph('सुधरा पाठ')] }, correctionNote: 'पहले संस्करण में आंकड़ा गलत था।' });
+        assert.equal((await articles.getPublic(id, t.services.now()))?.correctionNote, '', 'a save of a live story stays pending');
+        await desk.applyPending(editor, id);
         const live = await articles.getPublic(id, t.services.now());
         assert.ok(live);
         assert.equal(live.publishedAt?.toISOString(), publishedAt);

@@ -14,8 +14,8 @@ import type { SettingsService } from '../settings/settings-service.ts';
 import type { TagService } from '../tags/tag-service.ts';
 import { type Action, can, type User } from '../users/user.ts';
 import type { ArticlePatch, ArticleStatus, EditableArticle } from './article.ts';
-import type { ArticleEditStore } from './article-edit-store.ts';
-import type { ArticleEvent, ArticleSnapshot, DeskRow, RevisionInfo } from './article-history.ts';
+import type { ArticleEditStore, SaveFields, WriteOptions } from './article-edit-store.ts';
+import { type ArticleEvent, type ArticleSnapshot, CHECKPOINT_INTERVAL_MS, CHECKPOINT_KEEP_MS, type DeskRow, type RevisionInfo } from './article-history.ts';
 import { transitionRule } from './article-workflow.ts';
 
 export interface ArticleEditDeps {
@@ -29,6 +29,23 @@ export interface ArticleEditDeps {
   /** Whether an author id exists. */
   authorExists: (id: number) => Promise<boolean>;
   changes: ChangeFeed;
+}
+
+/** How a save is made (see ArticleEditService.update). */
+export interface SaveOptions {
+  /** The edit version the editor started from. */
+  baseVersion?: number;
+  /** Older clients: the revision number they started from (checked less strictly than baseVersion). */
+  baseRevision?: number;
+  /** Autosave: no revision (at most a checkpoint every 10 minutes), no workflow event. */
+  autosave?: boolean;
+  /** "Keep mine as a new revision" after a conflict: no version check; the other's working copy is kept first. */
+  force?: boolean;
+  /** Keep any working copy as a revision before writing (restores do, so nothing typed is lost). */
+  keepOthers?: boolean;
+  /** The revision kind and event to record instead of the default. */
+  kind?: string;
+  event?: string;
 }
 
 const LIMITS = { headline: 300, dek: 600, seoTitle: 120, seoDescription: 320, correctionNote: 1000, tags: 20, tagName: 80, authors: 10 };
@@ -88,25 +105,107 @@ export class ArticleEditService {
   }
 
   /**
-   * Saves a patch; every field is validated before anything is written. With
-   * `baseRevision`, the save applies only if nobody saved since that revision (409
-   * otherwise), so an editor in a stale tab cannot silently overwrite newer work.
+   * Saves a patch; every field is validated before anything is written.
+   *
+   * Where it goes (the rule that keeps readers safe from half-typed edits):
+   * - a live story (published or scheduled): always to its working copy, the pending
+   *   version; readers, feeds, search and caches see the story as it was until someone
+   *   allowed to publish applies it with `applyPending` ("Update");
+   * - any other story: to the story itself (nobody outside the newsroom sees it).
+   * An autosave keeps no revision (at most a checkpoint every 10 minutes); an explicit
+   * save keeps one.
+   *
+   * With `baseVersion`, the save applies only if nobody wrote since that version
+   * (EDIT_CONFLICT otherwise, naming who did): checked in the write itself, so two saves
+   * from one base give one success and one conflict. `force` ("keep mine") skips the
+   * check and first keeps the other person's working copy as a revision.
    */
-  async update(user: User, id: number, patch: ArticlePatch, event = 'saved', baseRevision?: number): Promise<EditableArticle> {
+  async update(user: User, id: number, patch: ArticlePatch, options: SaveOptions = {}): Promise<EditableArticle> {
     const current = await this.get(user, id);
-    if (baseRevision !== undefined && baseRevision !== current.revision) throw new DomainError('CONFLICT', 'baseRevision', `revision ${current.revision}, edited from ${baseRevision}`);
+    if (options.baseRevision !== undefined && !options.force && options.baseRevision !== current.revision) throw await this.conflict(id);
     if (patch.authorIds !== undefined && !sameIds(patch.authorIds, current.authorIds)) await this.require(user, 'article.setAuthors', current);
     const next = await this.validate(current, patch);
     const now = this.deps.now();
-    // An edit to a live story shows as an update to readers.
-    const updatedAt = current.status === 'published' ? now : new Date(current.updatedAt);
+    const write: WriteOptions = {
+      userId: user.id,
+      now,
+      ...(options.force || options.baseVersion === undefined ? {} : { baseVersion: options.baseVersion }),
+      ...(options.force || options.keepOthers ? { keepWorkingCopyAs: 'kept' } : {}),
+      revisionKind: options.autosave ? null : (options.kind ?? (current.live ? 'pending' : 'save')),
+      event: options.autosave ? '' : (options.event ?? (current.live ? 'saved-pending' : 'saved')),
+      checkpointIfOlderThan: new Date(now.getTime() - CHECKPOINT_INTERVAL_MS),
+    };
+    const result = current.live
+      ? await this.deps.store.writeWorkingCopy(id, next, write)
+      : await this.deps.store.applyToStory(id, await this.saveFields(next, now), next, write);
+    if (!result) throw await this.conflict(id);
+    const saved = (await this.deps.store.findEditable(id))!;
+    // This write's own numbers, not whatever another save made meanwhile.
+    return { ...saved, version: result.version, revision: result.revision };
+  }
+
+  /**
+   * "Update": makes a live story's pending version what readers see, at once (the page,
+   * cards, lists, feeds and search are purged). Needs the right to publish the story.
+   */
+  async applyPending(user: User, id: number, baseVersion?: number): Promise<EditableArticle> {
+    const current = await this.get(user, id);
+    await this.require(user, 'article.publish', current);
+    if (!current.live) throw new DomainError('INVALID_INPUT', 'status', 'only a published or scheduled story has a pending version');
+    if (!current.pending) return current;
+    await this.checkPublishable(current);
+    const now = this.deps.now();
+    const before = await this.liveTags(id);
+    const fields = await this.saveFields(current, current.status === 'published' ? now : new Date(current.updatedAt));
+    const result = await this.deps.store.applyToStory(id, fields, snapshotOf(current), {
+      userId: user.id,
+      now,
+      ...(baseVersion === undefined ? {} : { baseVersion }),
+      revisionKind: 'update',
+      event: 'updated',
+    });
+    if (!result) throw await this.conflict(id);
+    if (current.status === 'published') this.deps.changes.emit([...before, ...(await this.liveTags(id))]);
+    return { ...(await this.deps.store.findEditable(id))!, version: result.version, revision: result.revision };
+  }
+
+  /** Drops the pending version: the editor shows the story as saved (for a live story: as readers see it). */
+  async discardPending(user: User, id: number, baseVersion?: number): Promise<EditableArticle> {
+    const current = await this.get(user, id);
+    if (!current.pending) return current;
+    const version = await this.deps.store.discardWorkingCopy(id, user.id, this.deps.now(), baseVersion);
+    if (version === null) throw await this.conflict(id);
+    return (await this.deps.store.findEditable(id))!;
+  }
+
+  /** A reporter or contributor sends a live story's pending version for review; it does not go live. */
+  async submitPending(user: User, id: number, note = ''): Promise<EditableArticle> {
+    const current = await this.get(user, id);
+    await this.require(user, 'article.submit', current);
+    if (!current.live || !current.pending) throw new DomainError('INVALID_INPUT', 'pending', 'nothing pending to submit');
+    if (!(await this.deps.store.submitWorkingCopy(id, user.id, this.deps.now(), clean(note).slice(0, 500)))) throw await this.conflict(id);
+    return (await this.deps.store.findEditable(id))!;
+  }
+
+  /** The error for a save from a stale version, with who saved last and when, for the editor to offer a way forward. */
+  private async conflict(id: number): Promise<DomainError> {
+    const c = await this.deps.store.currentVersion(id);
+    return new DomainError('EDIT_CONFLICT', 'baseVersion', `now at version ${c.version}`, {
+      current: { version: c.version, revision: c.revision, updatedBy: c.updatedBy, updatedAt: c.updatedAt?.toISOString() ?? null },
+    });
+  }
+
+  /** What the story row needs for a snapshot (tag names become tag ids, created as needed). */
+  private async saveFields(next: SnapshotLike & { body: RichText }, updatedAt: Date): Promise<SaveFields> {
     const tagIds: number[] = [];
     for (const name of next.tagNames) tagIds.push((await this.deps.tags.findOrCreate(name)).id);
-    await this.deps.store.save(id, { ...next, tagIds, bodyJson: JSON.stringify(next.body), updatedAt }, user.id, now, next, event);
-    const saved = (await this.deps.store.findEditable(id))!;
-    // A live story's page, cards and lists show the edit at once; before and after, in case it moved.
-    if (current.status === 'published') this.deps.changes.emit([...(await this.tagsOf(current)), ...(await this.tagsOf(saved))]);
-    return saved;
+    return { ...snapshotOf(next), tagIds, bodyJson: JSON.stringify(next.body), updatedAt };
+  }
+
+  /** The content tags of the story as readers see it (its saved row, not the working copy). */
+  private async liveTags(id: number): Promise<string[]> {
+    const saved = await this.deps.store.findSavedSnapshot(id);
+    return saved ? this.tagsOf({ id, ...saved }) : [contentTags.article(id)];
   }
 
   private async validate(current: EditableArticle, patch: ArticlePatch): Promise<ArticleSnapshot & { body: RichText }> {
@@ -198,10 +297,21 @@ export class ArticleEditService {
       publishedAt = null;
     }
     const note = clean(options.note ?? '').slice(0, 500);
+    const before = await this.liveTags(id);
+    // Publishing (or any move but taking a story down) makes the pending version the story:
+    // whoever may make this move has said so. Taking it down keeps the pending version pending.
+    if (article.pending && to !== 'unpublished') {
+      const applied = await this.deps.store.applyToStory(id, await this.saveFields(article, now), snapshotOf(article), {
+        userId: user.id,
+        now,
+        revisionKind: to === 'published' || to === 'scheduled' ? 'publish' : 'save',
+      });
+      if (!applied) throw await this.conflict(id);
+    }
     const applied = await this.deps.store.setStatus(id, article.status, to, publishedAt, user.id, now, rule.event, note);
     if (!applied) throw new DomainError('CONFLICT', 'status', 'the article changed status meanwhile');
     // Going live or coming down changes which stories every list, the Updates box and search show.
-    if (article.status === 'published' || to === 'published') this.deps.changes.emit([...(await this.tagsOf(article)), contentTags.latest, contentTags.home]);
+    if (article.status === 'published' || to === 'published') this.deps.changes.emit([...before, ...(await this.liveTags(id)), contentTags.latest, contentTags.home]);
     return (await this.deps.store.findEditable(id))!;
   }
 
@@ -219,6 +329,11 @@ export class ArticleEditService {
         throw new DomainError('INVALID_INPUT', mid === article.heroMediaId ? 'heroMediaId' : 'body', `photo ${mid} needs alt text, caption and credit`);
       }
     }
+  }
+
+  /** Deletes autosave checkpoints older than two weeks (explicit revisions are kept); returns how many. */
+  pruneCheckpoints(): Promise<number> {
+    return this.deps.store.pruneCheckpoints(new Date(this.deps.now().getTime() - CHECKPOINT_KEEP_MS));
   }
 
   /** Runs the scheduled-publishing job once: returns the ids it published. */
@@ -262,7 +377,8 @@ export class ArticleEditService {
     const { snapshot } = rev;
     const patch: ArticlePatch = { ...snapshot, tagNames: [...snapshot.tagNames] };
     if (!(await this.policy(user, 'article.setAuthors', article))) delete patch.authorIds;
-    return this.update(user, id, patch, `restored revision ${n}`);
+    // On a live story the restored text becomes the pending version: readers see it only after Update.
+    return this.update(user, id, patch, { kind: 'restore', event: `restored revision ${n}`, keepOthers: true });
   }
 
   desk(user: User, filter: { status?: ArticleStatus }, page: number, pageSize: number): Promise<{ items: DeskRow[]; total: number }> {
@@ -270,6 +386,25 @@ export class ArticleEditService {
     const mine = user.role === 'reporter' || user.role === 'contributor';
     return this.deps.store.listDesk({ ...filter, ...(mine ? { createdBy: user.id } : {}) }, pageSize, (page - 1) * pageSize);
   }
+}
+
+/** A snapshot's fields, as an EditableArticle (read-only) carries them too. */
+type SnapshotLike = Readonly<Omit<ArticleSnapshot, 'tagNames' | 'authorIds'>> & { readonly tagNames: readonly string[]; readonly authorIds: readonly number[] };
+
+function snapshotOf(a: SnapshotLike): ArticleSnapshot {
+  return {
+    headline: a.headline,
+    dek: a.dek,
+    slug: a.slug,
+    sectionId: a.sectionId,
+    tagNames: [...a.tagNames],
+    authorIds: [...a.authorIds],
+    heroMediaId: a.heroMediaId,
+    body: a.body,
+    seoTitle: a.seoTitle,
+    seoDescription: a.seoDescription,
+    correctionNote: a.correctionNote,
+  };
 }
 
 function clean(s: string): string {

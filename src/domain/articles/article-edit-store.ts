@@ -1,11 +1,20 @@
 /**
- * Newsroom-side article queries: the editable form of an article, saves that keep a
- * revision in the same transaction, status changes that only apply to the status they
- * expect (so two editors, or two processes, cannot both apply one), and the history.
- * Every save and status change brings the search index in step in the same transaction.
+ * Newsroom-side article queries: the editable form of an article (its working copy
+ * when there is one), saves that keep a revision in the same transaction, status
+ * changes that only apply to the status they expect (so two editors, or two processes,
+ * cannot both apply one), and the history. Every save and status change brings the
+ * search index in step in the same transaction.
+ *
+ * Guarantees:
+ * - Every write of content starts by bumping `articles.edit_version`; with a base version
+ *   the bump is a compare-and-set in the UPDATE itself. The UPDATE also takes the row's
+ *   lock, so concurrent writes to one story run one after another, each seeing the
+ *   other's result: of two saves from the same base, exactly one applies.
+ * - A working copy never changes what readers see; only `applyToStory` writes the
+ *   story's own row, and it deletes the working copy in the same transaction.
  */
-import type { Kysely, Transaction } from 'kysely';
-import { parseRichTextJson } from '../../richtext/rich-text.ts';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { parseRichText, parseRichTextJson } from '../../richtext/rich-text.ts';
 import { readCount, readOptionalTime, readTime, writeTime } from '../../storage/columns.ts';
 import type { Database } from '../../storage/schema.ts';
 import { syncArticleIndex, syncArticlesIndex } from '../../search/search-index-store.ts';
@@ -27,20 +36,47 @@ export interface SaveFields {
   updatedAt: Date;
 }
 
+/** How a write is made: who, when, from which version, and what history it leaves. */
+export interface WriteOptions {
+  userId: number;
+  now: Date;
+  /** Apply only if the story is still at this edit version; otherwise nothing is written. */
+  baseVersion?: number;
+  /** Keep a revision of this kind (null: none). */
+  revisionKind: string | null;
+  /** Log a workflow event with this action ('' or absent: none). */
+  event?: string;
+  /** Before writing, keep the current working copy (someone else's unsaved work) as a revision of this kind. */
+  keepWorkingCopyAs?: string;
+  /** Working copies only: also keep a revision of kind 'checkpoint' when the newest revision is older than this. */
+  checkpointIfOlderThan?: Date;
+}
+
+/** What a write made: the story's new edit version and the newest revision's number. */
+export interface WriteResult {
+  version: number;
+  revision: number;
+}
+
 export class ArticleEditStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   async findEditable(id: number): Promise<EditableArticle | null> {
     const row = await this.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return null;
-    const [tags, authors, rev] = await Promise.all([
+    const [tags, authors, rev, wc] = await Promise.all([
       this.db.selectFrom('article_tags as at').innerJoin('tags as t', 't.id', 'at.tag_id').select('t.name').where('at.article_id', '=', id).orderBy('at.position').execute(),
       this.db.selectFrom('article_authors').select('author_id').where('article_id', '=', id).orderBy('position').execute(),
       this.db.selectFrom('article_revisions').select((eb) => eb.fn.max('number').as('n')).where('article_id', '=', id).executeTakeFirst(),
+      this.db
+        .selectFrom('article_working_copies as w')
+        .leftJoin('users as u', 'u.id', 'w.user_id')
+        .leftJoin('users as s', 's.id', 'w.submitted_by')
+        .select(['w.snapshot', 'w.updated_at', 'u.name as updated_by', 'w.submitted_at', 's.name as submitted_by'])
+        .where('w.article_id', '=', id)
+        .executeTakeFirst(),
     ]);
-    return {
-      id: row.id,
-      status: row.status,
+    const saved = {
       headline: row.headline,
       dek: row.dek,
       slug: row.slug,
@@ -52,10 +88,52 @@ export class ArticleEditStore {
       seoTitle: row.seo_title,
       seoDescription: row.seo_description,
       correctionNote: row.correction_note,
+    };
+    // The working copy was validated when written; what the editor edits is it, when there is one.
+    const working = wc ? (JSON.parse(wc.snapshot) as ArticleSnapshot) : null;
+    const content = working ? { ...working, tagNames: [...working.tagNames], authorIds: [...working.authorIds], body: parseRichText(working.body) } : saved;
+    return {
+      id: row.id,
+      status: row.status,
+      ...content,
       publishedAt: readOptionalTime(row.published_at)?.toISOString() ?? null,
       updatedAt: readTime(row.updated_at).toISOString(),
       createdBy: row.created_by,
       revision: readCount(rev?.n ?? 0),
+      version: row.edit_version,
+      live: row.status === 'published' || row.status === 'scheduled',
+      pending: wc
+        ? {
+            updatedAt: readTime(wc.updated_at).toISOString(),
+            updatedBy: wc.updated_by,
+            submittedAt: readOptionalTime(wc.submitted_at)?.toISOString() ?? null,
+            submittedBy: wc.submitted_by,
+          }
+        : null,
+      trashedAt: readOptionalTime(row.trashed_at)?.toISOString() ?? null,
+    };
+  }
+
+  /** The story as saved (for live stories: as readers see it), ignoring any working copy. */
+  async findSavedSnapshot(id: number): Promise<ArticleSnapshot | null> {
+    const row = await this.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return null;
+    const [tags, authors] = await Promise.all([
+      this.db.selectFrom('article_tags as at').innerJoin('tags as t', 't.id', 'at.tag_id').select('t.name').where('at.article_id', '=', id).orderBy('at.position').execute(),
+      this.db.selectFrom('article_authors').select('author_id').where('article_id', '=', id).orderBy('position').execute(),
+    ]);
+    return {
+      headline: row.headline,
+      dek: row.dek,
+      slug: row.slug,
+      sectionId: row.section_id,
+      tagNames: tags.map((t) => t.name),
+      authorIds: authors.map((a) => a.author_id),
+      heroMediaId: row.hero_media_id,
+      body: JSON.parse(row.body) as unknown,
+      seoTitle: row.seo_title,
+      seoDescription: row.seo_description,
+      correctionNote: row.correction_note,
     };
   }
 
@@ -82,15 +160,22 @@ export class ArticleEditStore {
         .returning('id')
         .executeTakeFirstOrThrow();
       await replaceLinks(trx, id, fields.tagIds, fields.authorIds);
-      await insertRevision(trx, id, createdBy, now, snapshot);
+      await insertRevision(trx, id, createdBy, now, snapshot, 'created');
       await insertEvent(trx, id, createdBy, 'created', null, 'draft', now, '');
       return id;
     });
   }
 
-  /** Saves fields, links and a new revision in one transaction; returns the revision number. */
-  async save(id: number, fields: SaveFields, userId: number, now: Date, snapshot: ArticleSnapshot, event: string): Promise<number> {
+  /**
+   * Applies content to the story itself (what readers see once it is public), with its
+   * links, a revision and the search index, and drops the working copy: one transaction.
+   * Returns null, writing nothing, when `baseVersion` is no longer current.
+   */
+  async applyToStory(id: number, fields: SaveFields, snapshot: ArticleSnapshot, options: WriteOptions): Promise<WriteResult | null> {
     return this.db.transaction().execute(async (trx) => {
+      const version = await bumpVersion(trx, id, options.baseVersion);
+      if (version === null) return null;
+      if (options.keepWorkingCopyAs) await keepWorkingCopy(trx, id, options.keepWorkingCopyAs);
       await trx
         .updateTable('articles')
         .set({
@@ -110,11 +195,96 @@ export class ArticleEditStore {
       await trx.deleteFrom('article_tags').where('article_id', '=', id).execute();
       await trx.deleteFrom('article_authors').where('article_id', '=', id).execute();
       await replaceLinks(trx, id, fields.tagIds, fields.authorIds);
-      const n = await insertRevision(trx, id, userId, now, snapshot);
-      if (event) await insertEvent(trx, id, userId, event, null, null, now, `revision ${n}`);
+      await trx.deleteFrom('article_working_copies').where('article_id', '=', id).execute();
+      const revision = await keepRevision(trx, id, snapshot, options);
       await syncArticleIndex(trx, id);
-      return n;
+      return { version, revision };
     });
+  }
+
+  /**
+   * Writes the working copy (readers never see it). Returns null, writing nothing, when
+   * `baseVersion` is no longer current. A new write clears an earlier submission for review.
+   */
+  async writeWorkingCopy(id: number, snapshot: ArticleSnapshot, options: WriteOptions): Promise<WriteResult | null> {
+    return this.db.transaction().execute(async (trx) => {
+      const version = await bumpVersion(trx, id, options.baseVersion);
+      if (version === null) return null;
+      if (options.keepWorkingCopyAs) await keepWorkingCopy(trx, id, options.keepWorkingCopyAs);
+      const json = JSON.stringify(snapshot);
+      const at = writeTime(options.now);
+      await trx
+        .insertInto('article_working_copies')
+        .values({ article_id: id, snapshot: json, user_id: options.userId, updated_at: at, submitted_at: null, submitted_by: null })
+        .onConflict((oc) => oc.column('article_id').doUpdateSet({ snapshot: json, user_id: options.userId, updated_at: at, submitted_at: null, submitted_by: null }))
+        .execute();
+      const revision = await keepRevision(trx, id, snapshot, options);
+      return { version, revision };
+    });
+  }
+
+  /** Drops the working copy. Returns the new version, or null when `baseVersion` is stale or there was none. */
+  async discardWorkingCopy(id: number, userId: number, now: Date, baseVersion?: number): Promise<number | null> {
+    return this.db.transaction().execute(async (trx) => {
+      const exists = await trx.selectFrom('article_working_copies').select('article_id').where('article_id', '=', id).executeTakeFirst();
+      if (!exists) return null;
+      const version = await bumpVersion(trx, id, baseVersion);
+      if (version === null) return null;
+      await trx.deleteFrom('article_working_copies').where('article_id', '=', id).execute();
+      await insertEvent(trx, id, userId, 'changes-discarded', null, null, now, '');
+      return version;
+    });
+  }
+
+  /** Marks the working copy as submitted for review; false when there is none. */
+  async submitWorkingCopy(id: number, userId: number, now: Date, note: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('article_working_copies')
+        .set({ submitted_at: writeTime(now), submitted_by: userId })
+        .where('article_id', '=', id)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return false;
+      await insertEvent(trx, id, userId, 'update-submitted', null, null, now, note);
+      return true;
+    });
+  }
+
+  /** The story's current edit version (0 if it does not exist). */
+  async currentVersion(id: number): Promise<{ version: number; revision: number; updatedBy: string | null; updatedAt: Date | null }> {
+    const [row, rev] = await Promise.all([
+      this.db
+        .selectFrom('articles as a')
+        .leftJoin('article_working_copies as w', 'w.article_id', 'a.id')
+        .leftJoin('users as u', 'u.id', 'w.user_id')
+        .select(['a.edit_version', 'u.name', 'w.updated_at'])
+        .where('a.id', '=', id)
+        .executeTakeFirst(),
+      this.db
+        .selectFrom('article_revisions as r')
+        .leftJoin('users as u', 'u.id', 'r.user_id')
+        .select(['r.number', 'r.created_at', 'u.name'])
+        .where('r.article_id', '=', id)
+        .orderBy('r.number', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
+    ]);
+    // Whoever wrote last: the working copy if it is newer than the newest revision.
+    const wcAt = row?.updated_at ? readTime(row.updated_at) : null;
+    const revAt = rev ? readTime(rev.created_at) : null;
+    const byWorkingCopy = wcAt && (!revAt || wcAt >= revAt);
+    return {
+      version: row?.edit_version ?? 0,
+      revision: rev?.number ?? 0,
+      updatedBy: (byWorkingCopy ? row?.name : rev?.name) ?? null,
+      updatedAt: byWorkingCopy ? wcAt : revAt,
+    };
+  }
+
+  /** Deletes autosave checkpoints kept before `before`; returns how many. */
+  async pruneCheckpoints(before: Date): Promise<number> {
+    const result = await this.db.deleteFrom('article_revisions').where('kind', '=', 'checkpoint').where('created_at', '<', writeTime(before)).executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   /**
@@ -125,7 +295,7 @@ export class ArticleEditStore {
     return this.db.transaction().execute(async (trx) => {
       const result = await trx
         .updateTable('articles')
-        .set({ status: to, published_at: publishedAt ? writeTime(publishedAt) : null })
+        .set({ status: to, published_at: publishedAt ? writeTime(publishedAt) : null, edit_version: sql<number>`edit_version + 1` })
         .where('id', '=', id)
         .where('status', '=', from)
         .executeTakeFirst();
@@ -160,23 +330,23 @@ export class ArticleEditStore {
     const rows = await this.db
       .selectFrom('article_revisions as r')
       .leftJoin('users as u', 'u.id', 'r.user_id')
-      .select(['r.number', 'r.created_at', 'r.user_id', 'u.name'])
+      .select(['r.number', 'r.created_at', 'r.user_id', 'u.name', 'r.kind'])
       .where('r.article_id', '=', id)
       .orderBy('r.number', 'desc')
       .execute();
-    return rows.map((r) => ({ number: r.number, createdAt: readTime(r.created_at), userId: r.user_id, userName: r.name }));
+    return rows.map((r) => ({ number: r.number, createdAt: readTime(r.created_at), userId: r.user_id, userName: r.name, kind: r.kind }));
   }
 
   async getRevision(id: number, n: number): Promise<(RevisionInfo & { snapshot: ArticleSnapshot }) | null> {
     const r = await this.db
       .selectFrom('article_revisions as r')
       .leftJoin('users as u', 'u.id', 'r.user_id')
-      .select(['r.number', 'r.created_at', 'r.user_id', 'u.name', 'r.snapshot'])
+      .select(['r.number', 'r.created_at', 'r.user_id', 'u.name', 'r.snapshot', 'r.kind'])
       .where('r.article_id', '=', id)
       .where('r.number', '=', n)
       .executeTakeFirst();
     if (!r) return null;
-    return { number: r.number, createdAt: readTime(r.created_at), userId: r.user_id, userName: r.name, snapshot: JSON.parse(r.snapshot) as ArticleSnapshot };
+    return { number: r.number, createdAt: readTime(r.created_at), userId: r.user_id, userName: r.name, kind: r.kind, snapshot: JSON.parse(r.snapshot) as ArticleSnapshot };
   }
 
   async listEvents(id: number): Promise<ArticleEvent[]> {
@@ -218,10 +388,44 @@ async function replaceLinks(trx: Transaction<Database>, articleId: number, tagId
   if (authorIds.length) await trx.insertInto('article_authors').values(authorIds.map((author_id, position) => ({ article_id: articleId, author_id, position }))).execute();
 }
 
-async function insertRevision(trx: Transaction<Database>, articleId: number, userId: number | null, now: Date, snapshot: ArticleSnapshot): Promise<number> {
+/**
+ * Bumps the story's edit version and returns the new one; with `base`, only if the
+ * version is still `base` (null otherwise, or when the story is gone). Being an UPDATE,
+ * it also takes the row's lock for the rest of the transaction.
+ */
+async function bumpVersion(trx: Transaction<Database>, id: number, base: number | undefined): Promise<number | null> {
+  let q = trx.updateTable('articles').set({ edit_version: sql<number>`edit_version + 1` }).where('id', '=', id);
+  if (base !== undefined) q = q.where('edit_version', '=', base);
+  const row = await q.returning('edit_version').executeTakeFirst();
+  return row ? row.edit_version : null;
+}
+
+/** Keeps the working copy, if any, as a revision of `kind` (by whoever wrote it), so a forced save loses nobody's work. */
+async function keepWorkingCopy(trx: Transaction<Database>, id: number, kind: string): Promise<void> {
+  const wc = await trx.selectFrom('article_working_copies').select(['snapshot', 'user_id', 'updated_at']).where('article_id', '=', id).executeTakeFirst();
+  if (wc) await insertRevision(trx, id, wc.user_id, readTime(wc.updated_at), JSON.parse(wc.snapshot) as ArticleSnapshot, kind);
+}
+
+/** The revision (and event) a write keeps, per its options; returns the newest revision's number. */
+async function keepRevision(trx: Transaction<Database>, id: number, snapshot: ArticleSnapshot, options: WriteOptions): Promise<number> {
+  let kind = options.revisionKind;
+  if (!kind && options.checkpointIfOlderThan) {
+    const last = await trx.selectFrom('article_revisions').select('created_at').where('article_id', '=', id).orderBy('number', 'desc').limit(1).executeTakeFirst();
+    if (!last || readTime(last.created_at) < options.checkpointIfOlderThan) kind = 'checkpoint';
+  }
+  const revision = kind ? await insertRevision(trx, id, options.userId, options.now, snapshot, kind) : await latestRevision(trx, id);
+  if (options.event) await insertEvent(trx, id, options.userId, options.event, null, null, options.now, `revision ${revision}`);
+  return revision;
+}
+
+async function latestRevision(trx: Transaction<Database>, articleId: number): Promise<number> {
   const last = await trx.selectFrom('article_revisions').select((eb) => eb.fn.max('number').as('n')).where('article_id', '=', articleId).executeTakeFirst();
-  const number = readCount(last?.n ?? 0) + 1;
-  await trx.insertInto('article_revisions').values({ article_id: articleId, number, user_id: userId, created_at: writeTime(now), snapshot: JSON.stringify(snapshot) }).execute();
+  return readCount(last?.n ?? 0);
+}
+
+async function insertRevision(trx: Transaction<Database>, articleId: number, userId: number | null, now: Date, snapshot: ArticleSnapshot, kind: string): Promise<number> {
+  const number = (await latestRevision(trx, articleId)) + 1;
+  await trx.insertInto('article_revisions').values({ article_id: articleId, number, user_id: userId, created_at: writeTime(now), snapshot: JSON.stringify(snapshot), kind }).execute();
   return number;
 }
 

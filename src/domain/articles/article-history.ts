@@ -21,7 +21,17 @@ export interface RevisionInfo {
   createdAt: Date;
   userId: number | null;
   userName: string | null;
+  /** Why it was kept: see REVISION_KINDS. */
+  kind: string;
 }
+
+/**
+ * Why a revision was kept. Autosave keeps no revision, only the working copy, except a
+ * 'checkpoint' at most once per CHECKPOINT_INTERVAL_MS (pruned after CHECKPOINT_KEEP_MS).
+ */
+export const REVISION_KINDS = ['created', 'save', 'pending', 'update', 'publish', 'restore', 'submit', 'checkpoint', 'kept'] as const;
+export const CHECKPOINT_INTERVAL_MS = 10 * 60_000;
+export const CHECKPOINT_KEEP_MS = 14 * 24 * 3_600_000;
 
 export interface ArticleEvent {
   action: string;

@@ -117,6 +117,23 @@ export interface EditableArticle {
   readonly createdBy: number | null;
   /** Number of the latest revision. */
   readonly revision: number;
+  /** Edit version: bumped by every write of content; a save names the one it started from. */
+  readonly version: number;
+  /** Published or scheduled: edits go to a pending version until someone presses Update. */
+  readonly live: boolean;
+  /** The working copy the fields above come from, when there is one; null when they are the story as saved. */
+  readonly pending: PendingInfo | null;
+  /** In the trash since then (ISO 8601); null when not trashed. */
+  readonly trashedAt: string | null;
+}
+
+/** About a story's working copy: changes not yet saved to the story (or, when live, not yet shown to readers). */
+export interface PendingInfo {
+  readonly updatedAt: string;
+  readonly updatedBy: string | null;
+  /** A reporter submitted these changes of a live story for review. */
+  readonly submittedAt: string | null;
+  readonly submittedBy: string | null;
 }
 
 /** Fields a save may change; absent fields stay as they are. */

@@ -23,7 +23,7 @@ export interface NewSection {
  */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'admin', 'api', 'assets', 'author', 'authors', 'feed', 'media', 'page', 'search', 'tag', 'tags',
-  'login', 'logout', 'robots.txt', 'favicon.ico', 'sitemap.xml', 'health',
+  'login', 'logout', 'robots.txt', 'favicon.ico', 'sitemap.xml', 'health', 'preview',
 ]);
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;

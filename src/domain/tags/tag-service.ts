@@ -27,6 +27,11 @@ export class TagService {
     return this.store.insert(slug, clean);
   }
 
+  /** The tag with exactly this name (after cleaning), without making one. */
+  findByName(name: string): Promise<Tag | null> {
+    return this.store.findByName(cleanTagName(name));
+  }
+
   findById(id: number): Promise<Tag | null> {
     return this.store.findById(id);
   }

@@ -13,11 +13,16 @@ import { accountScreens } from './account-screens.ts';
 import { commentScreens } from './comment-screens.ts';
 import { articleApi } from './article-api.ts';
 import { articleScreens } from './article-screens.ts';
+import { deskScreens } from './desk-screens.ts';
 import { isStateChanging, safeEqual, sameOrigin, sentCsrfToken } from './auth.ts';
 import { mediaApi } from './media-api.ts';
+import { mediaDeleteRoutes } from './media-delete-routes.ts';
+import { passwordResetRoutes } from './password-reset-routes.ts';
+import { RESET_PATH } from '../../domain/users/password-reset-service.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { frontPageScreens } from './front-page-screens.ts';
 import { taxonomyScreens } from './taxonomy-screens.ts';
+import { trashScreens } from './trash-screens.ts';
 import { widgetSettingsScreens } from './widget-settings-screens.ts';
 
 export interface AdminPluginOptions extends AdminContext {
@@ -47,9 +52,10 @@ export const adminPlugin: FastifyPluginAsync<AdminPluginOptions> = async (app, o
     if (!isStateChanging(request)) return;
     if (!sameOrigin(request)) throw new DomainError('CSRF', undefined, 'cross-origin request');
     const sent = sentCsrfToken(request);
-    // The sign-in form is protected by the double-submit cookie it was served with, even
-    // if the browser still holds an older session.
-    const expected = request.routeOptions.url === '/admin/sign-in' ? request.cookies[cookies.preSession] : request.session?.csrfToken;
+    // The sign-in and password reset forms are protected by the double-submit cookie they
+    // were served with, even if the browser still holds an older session.
+    const signedOutForm = request.routeOptions.url === '/admin/sign-in' || request.routeOptions.url === `${RESET_PATH}/:token`;
+    const expected = signedOutForm ? request.cookies[cookies.preSession] : request.session?.csrfToken;
     if (!sent || !expected || !safeEqual(sent, expected)) throw new DomainError('CSRF', undefined, 'missing or wrong CSRF token');
   });
 
@@ -60,7 +66,7 @@ export const adminPlugin: FastifyPluginAsync<AdminPluginOptions> = async (app, o
       return reply.redirect(`/admin/sign-in?next=${encodeURIComponent(request.url)}`, 303);
     }
     if (code === 'INTERNAL') request.log.error({ err: error }, 'internal error');
-    return respond(request, reply, code, error instanceof DomainError ? error.field : undefined);
+    return respond(request, reply, code, error instanceof DomainError ? error.field : undefined, error instanceof DomainError ? error.data : undefined);
   });
 
   app.get('/admin/assets/*', async (request, reply) => {
@@ -71,9 +77,13 @@ export const adminPlugin: FastifyPluginAsync<AdminPluginOptions> = async (app, o
   });
 
   await app.register(sessionRoutes, options);
+  await app.register(passwordResetRoutes, options);
+  await app.register(deskScreens, options);
   await app.register(articleScreens, options);
   await app.register(articleApi, options);
   await app.register(mediaApi, options);
+  await app.register(mediaDeleteRoutes, options);
+  await app.register(trashScreens, options);
   await app.register(accountScreens, options);
   await app.register(commentScreens, options);
   await app.register(taxonomyScreens, options);

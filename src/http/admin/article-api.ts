@@ -4,6 +4,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ArticlePatch, ArticleStatus } from '../../domain/articles/article.ts';
+import type { SaveOptions } from '../../domain/articles/article-edit-service.ts';
 import { ARTICLE_STATUSES } from '../../domain/articles/article-workflow.ts';
 import { DomainError } from '../../errors.ts';
 import type { AdminContext } from './admin-context.ts';
@@ -11,19 +12,46 @@ import { requireUser } from './auth.ts';
 import { idParam, textField } from './params.ts';
 import { parseIstLocal } from '../../lib/dates.ts';
 
-const PATCH_FIELDS = new Set(['headline', 'dek', 'slug', 'sectionId', 'tagNames', 'authorIds', 'heroMediaId', 'body', 'seoTitle', 'seoDescription', 'correctionNote', 'baseRevision']);
+const CONTENT_FIELDS = ['headline', 'dek', 'slug', 'sectionId', 'tagNames', 'authorIds', 'heroMediaId', 'body', 'seoTitle', 'seoDescription', 'correctionNote'] as const;
+const SAVE_FLAGS = ['baseRevision', 'baseVersion', 'autosave', 'force'] as const;
+const PATCH_FIELDS: ReadonlySet<string> = new Set([...CONTENT_FIELDS, ...SAVE_FLAGS]);
+
+/** A positive whole number, or absent; anything else is a 400 naming the field. */
+function optionalCount(value: unknown, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) throw new DomainError('INVALID_INPUT', field);
+  return value;
+}
+
+function optionalFlag(value: unknown, field: string): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw new DomainError('INVALID_INPUT', field);
+  return value;
+}
 
 /**
  * A JSON object body with only known fields; anything else is a 400 naming the field.
- * `baseRevision`, when sent, is the revision the editor started from.
+ * `baseVersion` is the edit version the editor started from (`baseRevision`, the older
+ * form, the revision); `autosave: true` writes the working copy only; `force: true`
+ * keeps mine after a conflict.
  */
-export function parsePatch(body: unknown): { patch: ArticlePatch; baseRevision?: number } {
+export function parsePatch(body: unknown): { patch: ArticlePatch; options: SaveOptions } {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw new DomainError('INVALID_INPUT', 'body');
   for (const key of Object.keys(body)) if (!PATCH_FIELDS.has(key)) throw new DomainError('INVALID_INPUT', key);
-  const { baseRevision, ...patch } = body as ArticlePatch & { baseRevision?: unknown };
-  if (baseRevision === undefined) return { patch };
-  if (typeof baseRevision !== 'number' || !Number.isSafeInteger(baseRevision) || baseRevision < 1) throw new DomainError('INVALID_INPUT', 'baseRevision');
-  return { patch, baseRevision };
+  const { baseRevision, baseVersion, autosave, force, ...patch } = body as ArticlePatch & Record<(typeof SAVE_FLAGS)[number], unknown>;
+  const options: SaveOptions = { autosave: optionalFlag(autosave, 'autosave'), force: optionalFlag(force, 'force') };
+  const revision = optionalCount(baseRevision, 'baseRevision');
+  const version = optionalCount(baseVersion, 'baseVersion');
+  if (revision !== undefined) options.baseRevision = revision;
+  if (version !== undefined) options.baseVersion = version;
+  return { patch, options };
+}
+
+/** `{ baseVersion? }` of update, discard and submit requests. */
+function baseVersionOf(body: unknown): number | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body !== 'object' || Array.isArray(body)) throw new DomainError('INVALID_INPUT', 'body');
+  return optionalCount((body as Record<string, unknown>).baseVersion, 'baseVersion');
 }
 
 /** `to` and an optional `publishAt` (ISO 8601 with offset, or a datetime-local value read as IST). */
@@ -58,8 +86,52 @@ export const articleApi: FastifyPluginAsync<AdminContext> = async (app, { servic
   app.put<{ Params: { id: string } }>('/admin/api/articles/:id', async (request) => {
     const user = requireUser(request);
     const id = idParam(request.params.id);
-    const { patch, baseRevision } = parsePatch(request.body);
-    return { article: await services.desk.update(user, id, patch, 'saved', baseRevision) };
+    const { patch, options } = parsePatch(request.body);
+    const article = await services.desk.update(user, id, patch, options);
+    return { article, revision: article.revision, version: article.version };
+  });
+
+  // "Update": the pending version of a live story becomes what readers see.
+  app.post<{ Params: { id: string } }>('/admin/api/articles/:id/update', async (request) => {
+    const user = requireUser(request);
+    const article = await services.desk.applyPending(user, idParam(request.params.id), baseVersionOf(request.body));
+    return { article, revision: article.revision, version: article.version };
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/api/articles/:id/discard', async (request) => {
+    const user = requireUser(request);
+    return { article: await services.desk.discardPending(user, idParam(request.params.id), baseVersionOf(request.body)) };
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/api/articles/:id/submit-update', async (request) => {
+    const user = requireUser(request);
+    return { article: await services.desk.submitPending(user, idParam(request.params.id), textField(request.body, 'note', 500)) };
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/api/articles/:id/presence', async (request) => {
+    const user = requireUser(request);
+    const report = await services.presence.report(user, idParam(request.params.id));
+    return { ...report, others: report.others.map((o) => ({ name: o.name, since: o.since.toISOString() })) };
+  });
+
+  app.get<{ Params: { id: string } }>('/admin/api/articles/:id/preview-links', async (request) => {
+    const user = requireUser(request);
+    const links = await services.previews.listLinks(user, idParam(request.params.id));
+    return { links: links.map((l) => ({ id: l.id, createdAt: l.createdAt.toISOString(), expiresAt: l.expiresAt.toISOString(), createdBy: l.createdBy })) };
+  });
+
+  // The link's address is in this answer only: the server keeps just a hash of its token.
+  app.post<{ Params: { id: string } }>('/admin/api/articles/:id/preview-links', async (request, reply) => {
+    const user = requireUser(request);
+    const link = await services.previews.createLink(user, idParam(request.params.id));
+    const url = new URL(link.path, services.config.siteUrl).toString();
+    return reply.code(201).send({ link: { id: link.id, url, createdAt: link.createdAt.toISOString(), expiresAt: link.expiresAt.toISOString() } });
+  });
+
+  app.post<{ Params: { id: string; linkId: string } }>('/admin/api/articles/:id/preview-links/:linkId/revoke', async (request, reply) => {
+    const user = requireUser(request);
+    await services.previews.revokeLink(user, idParam(request.params.id), idParam(request.params.linkId));
+    return reply.code(204).send();
   });
 
   app.post<{ Params: { id: string } }>('/admin/api/articles/:id/transition', async (request) => {

@@ -168,7 +168,8 @@ for (const dialect of DIALECTS) {
       const after = await snapshot(editorDraft);
       const stale = await asActor(t.app, editor, { method: 'PUT', url: `/admin/api/articles/${editorDraft}`, json: { dek: 'पुराने टैब से', baseRevision: current.revision } });
       assert.equal(stale.statusCode, 409);
-      assert.equal((stale.json() as { error: { field: string } }).error.field, 'baseRevision');
+      assert.equal((stale.json() as { error: { code: string; field: string } }).error.code, 'EDIT_CONFLICT');
+      assert.equal((stale.json() as { error: { field: string } }).error.field, 'baseVersion');
       assert.deepEqual(await snapshot(editorDraft), after);
     });
 

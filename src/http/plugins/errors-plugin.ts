@@ -44,12 +44,12 @@ export function codeFor(error: unknown): ErrorCode {
 }
 
 export function createErrorResponder({ services, assets }: ErrorsPluginOptions) {
-  return async function respond(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, field?: string): Promise<FastifyReply> {
+  return async function respond(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, field?: string, data?: Readonly<Record<string, unknown>>): Promise<FastifyReply> {
     const entry = catalogueEntry(code);
     reply.code(entry.status).header('cache-control', 'no-store');
     if (code === 'SERVICE_UNAVAILABLE') reply.header('retry-after', '30');
     if (request.url.startsWith('/api/') || request.url.startsWith('/admin/api/')) {
-      return reply.send({ error: { code, message: entry.message.en, messageHi: entry.message.hi, ...(field ? { field } : {}) } });
+      return reply.send({ error: { code, message: entry.message.en, messageHi: entry.message.hi, ...(field ? { field } : {}) }, ...(data ?? {}) });
     }
     const now = services.now();
     let chrome;

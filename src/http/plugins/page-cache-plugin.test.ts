@@ -185,7 +185,8 @@ for (const dialect of DIALECTS) {
 
     test('after an edit of a published story, no page is stale', async () => {
       const s = stories.find((x) => x.hero)!;
-      await afterChange('edit', () => t.services.desk.update(editor.user, s.id, { headline: `${s.headline} (अपडेट)` }));
+      await t.services.desk.update(editor.user, s.id, { headline: `${s.headline} (अपडेट)` });
+      await afterChange('update', () => t.services.desk.applyPending(editor.user, s.id));
     });
 
     test('after a publish, no page is stale', async () => {

@@ -19,6 +19,8 @@ export interface ArticleViewExtras {
   notice?: CommentNotice;
   /** Reply to this comment (`?replyto=`); ignored unless it is a published comment of this story. */
   replyToId?: number | null;
+  /** A preview of a story readers cannot see yet: `noindex`, and never stored by any cache. */
+  preview?: boolean;
 }
 
 /** Story summaries with their number of published comments, for cards. */
@@ -48,6 +50,7 @@ export async function renderArticleView(
     related,
     comments,
     sidebar,
+    ...(extras.preview ? { noindex: true } : {}),
     commentForm: { scriptUrl, form: extras.form, notice: extras.notice, replyTo },
   });
   // The story's own tags are the caller's (articleTags); these are what sits around it.

@@ -82,6 +82,7 @@ for (const dialect of DIALECTS) {
       const { user } = await t.services.users.create({ email: `ed-${dialect}@example.test`, name: 'Ed', role: 'editor', password: 'password-1234' });
       const before = await t.services.desk.get(user, id);
       await t.services.desk.update(user, id, { correctionNote: 'पहले इस खबर में बैठक का समय गलत छपा था।', seoTitle: 'पुतिन-जिनपिंग मुलाकात', seoDescription: 'क्रेमलिन में हुई बैठक का ब्योरा' });
+      await t.services.desk.applyPending(user, id);
       try {
         const res = await get(refPath);
         assert.match(res.body, /<aside class="correction"[^>]*><strong>सुधार:<\/strong> पहले इस खबर में बैठक का समय गलत छपा था।<\/aside>/);
@@ -89,18 +90,29 @@ for (const dialect of DIALECTS) {
         assert.match(res.body, /<meta name="description" content="क्रेमलिन में हुई बैठक का ब्योरा"\/>/);
       } finally {
         await t.services.desk.update(user, id, { correctionNote: before.correctionNote, seoTitle: before.seoTitle, seoDescription: before.seoDescription });
+        await t.services.desk.applyPending(user, id);
       }
     });
 
-    test('a site setting switches dates to Hindi', async () => {
-      await t.services.settings.update({ dateStyle: 'hi' });
+    test('the reader language setting switches labels and dates to Hindi, and digits to Devanagari', async () => {
+      await t.services.settings.update({ readerLanguage: 'hi' });
       try {
         const res = await get(refPath);
         assert.ok(res.body.includes('>21 मार्च 2023</time>'));
         assert.ok(!res.body.includes('>March 21, 2023</time>'));
+        assert.ok(res.body.includes('>अपडेट्स</h2>') && !res.body.includes('>Updates</h2>'));
+        assert.ok(res.body.includes('>अपनी टिप्पणी लिखें</h2>') && !res.body.includes('Leave a Reply'));
+        await t.services.settings.update({ devanagariDigits: true });
+        const digits = await get(refPath);
+        assert.ok(digits.body.includes('>२१ मार्च २०२३</time>'), 'dates in Devanagari digits');
+        assert.ok(digits.body.includes('datetime="2023-03-21T'), 'machine-readable dates keep ASCII digits');
+        // The headline's own digits are content, never converted.
+        assert.ok(digits.body.includes(html(referenceArticle.headline)));
       } finally {
-        await t.services.settings.update({ dateStyle: 'en' });
+        await t.services.settings.update({ readerLanguage: 'en', devanagariDigits: false });
       }
+      const back = await get(refPath);
+      assert.ok(back.body.includes('>March 21, 2023</time>') && back.body.includes('>Updates</h2>') && back.body.includes('Leave a Reply'));
     });
 
     test('an old slug or section answers 301 with the current address', async () => {

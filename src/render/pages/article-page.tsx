@@ -1,7 +1,7 @@
 import { type Article, type ArticleSummary, articlePath } from '../../domain/articles/article.ts';
 import { type CommentCounted, commentsAreOpen, type PublicComment } from '../../domain/comments/comment.ts';
 import { variantUrl } from '../../domain/media/media.ts';
-import { formatDateTime, toIsoWithOffset } from '../../lib/dates.ts';
+import { toIsoWithOffset } from '../../lib/dates.ts';
 import { excerpt } from '../../richtext/to-plain-text.ts';
 import type { Chrome, Sidebar as SidebarData } from '../chrome.ts';
 import { ArticleBody } from '../components/article-body.tsx';
@@ -10,7 +10,7 @@ import { Photo } from '../components/photo.tsx';
 import { Sidebar } from '../components/sidebar.tsx';
 import { StoryCard } from '../components/story-card.tsx';
 import { renderPage } from '../layout.tsx';
-import { T } from '../strings.ts';
+import { readerDateTime, readerLocale } from '../reader-locale.ts';
 
 export interface ArticlePageProps {
   chrome: Chrome;
@@ -18,6 +18,8 @@ export interface ArticlePageProps {
   related: readonly (ArticleSummary & CommentCounted)[];
   comments: readonly PublicComment[];
   sidebar: SidebarData;
+  /** A preview of a story readers cannot see yet: never indexed. */
+  noindex?: boolean;
   /** The comment form's extras: the reader script, a post that came back, a notice, the comment replied to. */
   commentForm?: {
     scriptUrl?: string | undefined;
@@ -30,8 +32,9 @@ export interface ArticlePageProps {
 /** Shown as updated only when an edit came at least a minute after publishing. */
 const UPDATE_THRESHOLD_MS = 60_000;
 
-export function renderArticlePage({ chrome, article, related, comments, sidebar, commentForm = {} }: ArticlePageProps): string {
-  const style = chrome.settings.dateStyle;
+export function renderArticlePage({ chrome, article, related, comments, sidebar, noindex = false, commentForm = {} }: ArticlePageProps): string {
+  const locale = readerLocale(chrome.settings);
+  const T = locale.t;
   const path = articlePath(article);
   const published = article.publishedAt;
   const updated =
@@ -63,11 +66,11 @@ export function renderArticlePage({ chrome, article, related, comments, sidebar,
           )}
           {published && (
             <p class="times">
-              {T.published}: <time dateTime={toIsoWithOffset(published)}>{formatDateTime(published, style)}</time>
+              {T.published}: <time dateTime={toIsoWithOffset(published)}>{readerDateTime(locale, published)}</time>
               {updated && (
                 <>
                   {' · '}
-                  {T.updated}: <time dateTime={toIsoWithOffset(updated)}>{formatDateTime(updated, style)}</time>
+                  {T.updated}: <time dateTime={toIsoWithOffset(updated)}>{readerDateTime(locale, updated)}</time>
                 </>
               )}
             </p>
@@ -100,7 +103,7 @@ export function renderArticlePage({ chrome, article, related, comments, sidebar,
             </h2>
             <div class="card-grid">
               {related.map((s) => (
-                <StoryCard key={s.id} story={s} dateStyle={style} />
+                <StoryCard key={s.id} story={s} locale={locale} />
               ))}
             </div>
           </section>
@@ -110,15 +113,14 @@ export function renderArticlePage({ chrome, article, related, comments, sidebar,
           articleId={article.id}
           comments={comments}
           open={commentsAreOpen(article, chrome.settings, chrome.now)}
-          dateStyle={style}
-          language={chrome.settings.commentFormLanguage}
+          locale={locale}
           scriptUrl={commentForm.scriptUrl}
           form={commentForm.form}
           notice={commentForm.notice}
           replyTo={commentForm.replyTo}
         />
       </article>
-      <Sidebar data={sidebar} dateStyle={style} />
+      <Sidebar data={sidebar} locale={locale} />
     </div>
   );
   return renderPage(
@@ -128,6 +130,7 @@ export function renderArticlePage({ chrome, article, related, comments, sidebar,
       description: article.seoDescription || article.dek || excerpt(article.body, 160),
       canonicalPath: path,
       type: 'article',
+      ...(noindex ? { noindex: true } : {}),
       ...(hero ? { imagePath: variantUrl(hero, hero.variantWidths.find((w) => w >= 960) ?? hero.variantWidths[0] ?? 480, 'jpeg') } : {}),
     },
     content,
