@@ -1,17 +1,28 @@
 import { ROLES, type User } from '../../domain/users/user.ts';
+import { formatDateTime } from '../../lib/dates.ts';
+import { accountStringsFor } from './account-admin-strings.ts';
 import { type AdminChrome, renderAdminPage, stringsFor } from './admin-layout.tsx';
 
 export interface UsersPageProps {
   chrome: AdminChrome;
   users: readonly User[];
+  /** Every byline, to link accounts to. */
+  authors: readonly { id: number; name: string; slug: string }[];
   notice?: string;
   errors?: Readonly<Record<string, string>>;
   values?: { email: string; name: string; role: string };
+  /** A reset link just issued: shown in this one response only. */
+  resetLink?: { email: string; url: string; expiresAt: Date };
 }
 
-/** Accounts (admins only): list, create with a generated password shown once, change role, disable. */
-export function renderUsersPage({ chrome, users, notice, errors = {}, values }: UsersPageProps): string {
+/**
+ * Accounts (admins only): list, create with a generated password shown once, change role,
+ * disable, link to a byline (or make one from the account), issue a password reset link.
+ */
+export function renderUsersPage({ chrome, users, authors, notice, errors = {}, values, resetLink }: UsersPageProps): string {
   const t = stringsFor(chrome.user);
+  const a = accountStringsFor(chrome.user);
+  const linkedBy = new Map(users.flatMap((u) => (u.authorId === null ? [] : [[u.authorId, u] as const])));
   return renderAdminPage(
     { ...chrome, current: 'users' },
     t.users,
@@ -22,11 +33,21 @@ export function renderUsersPage({ chrome, users, notice, errors = {}, values }: 
           {notice}
         </p>
       )}
+      {resetLink && (
+        <div class="notice" role="status">
+          <p>{a.resetIssued(resetLink.email, formatDateTime(resetLink.expiresAt, chrome.user?.locale ?? 'hi'))}</p>
+          <p class="field">
+            <label for="reset-link">{a.resetLinkLabel}</label>
+            <input id="reset-link" type="url" readOnly value={resetLink.url} />
+          </p>
+        </div>
+      )}
       {errors.form && (
         <p class="form-error" role="alert">
           {errors.form}
         </p>
       )}
+      <p class="muted">{a.bylineHelp}</p>
       <table class="desk">
         <thead>
           <tr>
@@ -34,11 +55,13 @@ export function renderUsersPage({ chrome, users, notice, errors = {}, values }: 
             <th>{t.email}</th>
             <th>{t.role}</th>
             <th>{t.status}</th>
+            <th>{a.byline}</th>
+            <th>{a.passwordColumn}</th>
           </tr>
         </thead>
         <tbody>
           {users.map((u) => (
-            <tr key={u.id}>
+            <tr key={u.id} id={`user-${u.id}`}>
               <td>{u.name}</td>
               <td>{u.email}</td>
               <td>
@@ -63,6 +86,44 @@ export function renderUsersPage({ chrome, users, notice, errors = {}, values }: 
                     {u.disabled ? t.enable : t.disable}
                   </button>
                 </form>
+              </td>
+              <td>
+                <form method="post" action={`/admin/users/${u.id}/author`} class="inline-form">
+                  <input type="hidden" name="_csrf" value={chrome.csrfToken} />
+                  <select name="authorId" aria-label={`${a.byline}: ${u.name}`}>
+                    <option value="" selected={u.authorId === null}>
+                      {a.noByline}
+                    </option>
+                    {authors.map((author) => {
+                      const other = linkedBy.get(author.id);
+                      const taken = other !== undefined && other.id !== u.id;
+                      return (
+                        <option key={author.id} value={String(author.id)} selected={u.authorId === author.id} disabled={taken}>
+                          {taken ? `${author.name} ${a.linkedTo(other.name)}` : author.name}
+                        </option>
+                      );
+                    })}
+                  </select>{' '}
+                  <button type="submit">{a.linkByline}</button>
+                </form>
+                {u.authorId === null && (
+                  <form method="post" action={`/admin/users/${u.id}/author/new`} class="inline-form">
+                    <input type="hidden" name="_csrf" value={chrome.csrfToken} />
+                    <button type="submit" class="link-button">
+                      {a.createByline}
+                    </button>
+                  </form>
+                )}
+              </td>
+              <td>
+                {!u.disabled && (
+                  <form method="post" action={`/admin/users/${u.id}/reset-link`} class="inline-form">
+                    <input type="hidden" name="_csrf" value={chrome.csrfToken} />
+                    <button type="submit" class="link-button" aria-label={`${a.makeResetLink}: ${u.name}`}>
+                      {a.makeResetLink}
+                    </button>
+                  </form>
+                )}
               </td>
             </tr>
           ))}
