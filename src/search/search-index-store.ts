@@ -185,6 +185,7 @@ async function loadSources(db: Db, ids: readonly number[]): Promise<Source[]> {
     .where('id', 'in', [...ids])
     .where('status', '=', 'published')
     .where('published_at', 'is not', null)
+    .where('trashed_at', 'is', null)
     .orderBy('id')
     .execute();
   if (rows.length === 0) return [];

@@ -15,7 +15,7 @@ export class ArticleService {
     private readonly changes: ChangeFeed,
   ) {}
 
-  /** The article if readers may see it at `now`; null otherwise (draft, scheduled, missing). */
+  /** The article if readers may see it at `now`; null otherwise (draft, scheduled, in the trash, missing). */
   async getPublic(id: number, now: Date): Promise<Article | null> {
     const article = await this.store.findById(id);
     return article && isPublic(article, now) ? article : null;

@@ -132,10 +132,16 @@ export class ArticleStore {
       .slice(0, limit);
   }
 
+  /**
+   * The story as readers (and previews) would see it; null when missing or in the trash.
+   * Trashing makes a story a draft, which keeps it out of every list; this keeps its own
+   * page, its previews and pins away too, whatever its status.
+   */
   async findById(id: number): Promise<Article | null> {
     const row = await this.summaries()
       .select(['a.body', 'a.comments_open', 'a.created_at', 'a.correction_note', 'a.seo_title', 'a.seo_description'])
       .where('a.id', '=', id)
+      .where('a.trashed_at', 'is', null)
       .executeTakeFirst();
     if (!row) return null;
     const body = parseRichTextJson(row.body);

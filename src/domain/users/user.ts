@@ -28,14 +28,21 @@ export type Action =
   | 'article.setAuthors'
   | 'article.setPublishTime'
   | 'article.restoreRevision'
+  /** Move to the trash and back out of it (restorable for 30 days). */
+  | 'article.trash'
+  /** Delete for good: the address then answers 410. */
+  | 'article.delete'
   | 'media.upload'
   | 'media.edit'
+  | 'media.delete'
   | 'taxonomy.edit'
   | 'home.edit'
   | 'widgets.edit'
   | 'settings.edit'
   | 'users.manage'
-  | 'comments.moderate';
+  | 'comments.moderate'
+  /** Read the audit log (who deleted or took down what). */
+  | 'audit.view';
 
 /** The facts about an article that permissions depend on. */
 export interface ArticleFacts {
@@ -52,13 +59,15 @@ export interface PolicyContext {
 const EDITOR_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'article.create', 'article.edit', 'article.submit', 'article.publish', 'article.unpublish',
   'article.setAuthors', 'article.setPublishTime', 'article.restoreRevision',
+  'article.trash', 'article.delete', 'media.delete',
   'media.upload', 'media.edit', 'taxonomy.edit', 'home.edit', 'widgets.edit', 'comments.moderate',
 ]);
 
 /**
  * Whether `user` may do `action`. Guarantees: admins may do everything; editors all
- * content work but not users or settings; reporters only their own stories, and
- * publish them only when the site allows; contributors only their own drafts, never
+ * content work (deleting stories and photos too) but not users, settings or the audit log;
+ * reporters only their own stories, publish them only when the site allows, and trash
+ * only their own unpublished drafts; contributors only their own drafts, never
  * publishing, uploading, or setting status, authors or times.
  */
 export function can(user: Pick<User, 'id' | 'role' | 'disabled'>, action: Action, ctx: PolicyContext = {}): boolean {
@@ -82,6 +91,10 @@ export function can(user: Pick<User, 'id' | 'role' | 'disabled'>, action: Action
         case 'article.unpublish':
         case 'article.setPublishTime':
           return own && ctx.reportersCanPublish === true;
+        // Their own unpublished work only (an empty draft they gave up on); a story readers
+        // have seen is taken down by an editor.
+        case 'article.trash':
+          return own && (ctx.article === undefined || ctx.article.status === 'draft' || ctx.article.status === 'review');
         default:
           return false;
       }
@@ -93,6 +106,7 @@ export function can(user: Pick<User, 'id' | 'role' | 'disabled'>, action: Action
           return true;
         case 'article.edit':
         case 'article.submit':
+        case 'article.trash':
           return ownDraft;
         default:
           return false;

@@ -124,7 +124,7 @@ export const accountScreens: FastifyPluginAsync<AdminContext> = async (app, ctx)
     const query = typeof request.query.q === 'string' ? request.query.q.slice(0, 100) : '';
     const page = pageParam(request.query.page);
     const { items, total } = await services.media.search(query, page, MEDIA_PAGE_SIZE);
-    return html(reply, renderMediaPage({ chrome: await adminChrome(ctx, request), items, total, page, pageSize: MEDIA_PAGE_SIZE, query, canEdit: can(user, 'media.edit') }));
+    return html(reply, renderMediaPage({ chrome: await adminChrome(ctx, request), items, total, page, pageSize: MEDIA_PAGE_SIZE, query, canEdit: can(user, 'media.edit'), canDelete: can(user, 'media.delete'), deleted: (request.query as Record<string, unknown>).deleted === '1' }));
   });
 
   app.post<{ Params: { id: string } }>('/admin/media/:id', async (request, reply) => {

@@ -40,6 +40,9 @@ function navFor(user: User): [NavKey, string][] {
     ['widgets', '/admin/widgets', can(user, 'widgets.edit')],
     ['settings', '/admin/settings', can(user, 'settings.edit')],
     ['users', '/admin/users', can(user, 'users.manage')],
+    // Everyone who may trash something may open the Trash (a reporter sees their own stories there).
+    ['trash', '/admin/trash', can(user, 'article.trash')],
+    ['audit', '/admin/audit', can(user, 'audit.view')],
     ['account', '/admin/account', true],
   ];
   return items.filter(([, , ok]) => ok).map(([k, href]) => [k, href]);

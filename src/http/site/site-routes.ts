@@ -71,7 +71,9 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { s
     if (!ref) throw new DomainError('NOT_FOUND');
     const now = services.now();
     const article = await services.articles.getPublic(ref.id, now);
-    if (!article) throw new DomainError('NOT_FOUND');
+    // A story taken down (in the trash, or deleted for good) is Gone, not Not Found: search
+    // engines drop it, and readers are told it was removed.
+    if (!article) throw new DomainError((await services.trash.gone(ref.id)) ? 'GONE' : 'NOT_FOUND');
     const canonical = articlePath(article);
     // The id identifies the story; an old slug or section answers with the current address.
     if (request.params.section !== article.section.slug || ref.slug !== article.slug) {

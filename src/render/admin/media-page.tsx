@@ -1,7 +1,9 @@
 import type { Media } from '../../domain/media/media.ts';
 import { variantUrl } from '../../domain/media/media.ts';
+import type { MediaUsage } from '../../domain/media/media-usage.ts';
 import { type AdminChrome, renderAdminPage, stringsFor } from './admin-layout.tsx';
-import { Pager } from './site-form.tsx';
+import { Csrf, Pager } from './site-form.tsx';
+import { type TrashAdminStrings, trashStringsFor } from './trash-admin-strings.ts';
 
 export interface MediaPageProps {
   chrome: AdminChrome;
@@ -12,11 +14,56 @@ export interface MediaPageProps {
   query: string;
   canEdit: boolean;
   notice?: string;
+  /** May delete unused photos (editors and admins). */
+  canDelete?: boolean;
+  /** A refusal to show above the library. */
+  error?: string;
+  /** A photo was just deleted (shows the notice). */
+  deleted?: boolean;
+  /** A delete refused because the photo is used: where, so it can be replaced first. */
+  inUse?: { media: Media; usage: MediaUsage };
+}
+
+/** Where a refused photo is used: each story (linked to its editor) and place, and author profiles. */
+function UsageList({ inUse, t, a }: { inUse: NonNullable<MediaPageProps['inUse']>; t: TrashAdminStrings; a: ReturnType<typeof stringsFor> }) {
+  const { media, usage } = inUse;
+  return (
+    <div class="form-error media-in-use" role="alert" id="media-in-use">
+      <p>
+        <img src={variantUrl(media, media.variantWidths[0] ?? media.width, 'webp')} alt={media.alt} width={96} height={Math.round((96 * media.height) / media.width)} />{' '}
+        {t.photoInUse}
+      </p>
+      <ul>
+        {usage.stories.map((s) => (
+          <li key={s.articleId}>
+            <a href={`/admin/articles/${s.articleId}/edit`}>
+              <bdi>{s.headline || t.untitled}</bdi>
+            </a>{' '}
+            <span class={`status status-${s.status}`}>{a.statuses[s.status]}</span>
+            {s.trashed && <> · {t.inTrash}</>}
+            {s.places.length > 0 && <> · {s.places.map((pl) => t.places[pl]).join(', ')}</>}
+            {s.pendingPlaces.length > 0 && (
+              <>
+                {' '}
+                · {t.pendingEdit}: {s.pendingPlaces.map((pl) => t.places[pl]).join(', ')}
+              </>
+            )}
+          </li>
+        ))}
+        {usage.authors.map((au) => (
+          <li key={`author-${au.authorId}`}>
+            {t.authorPhoto}: <bdi>{au.name}</bdi>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 /** The photo library: search, and each photo's alt text, caption and credit. */
 export function renderMediaPage(p: MediaPageProps): string {
   const t = stringsFor(p.chrome.user);
+  const tt = trashStringsFor(p.chrome.user);
   const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
   const href = (n: number) => `/admin/media?${new URLSearchParams({ ...(p.query ? { q: p.query } : {}), page: String(n) }).toString()}`;
   return renderAdminPage(
@@ -30,6 +77,17 @@ export function renderMediaPage(p: MediaPageProps): string {
           {p.notice}
         </p>
       )}
+      {p.deleted && (
+        <p class="notice" role="status">
+          {tt.photoDeleted}
+        </p>
+      )}
+      {p.error && (
+        <p class="form-error" role="alert">
+          {p.error}
+        </p>
+      )}
+      {p.inUse && <UsageList inUse={p.inUse} t={tt} a={t} />}
       <form method="get" action="/admin/media" class="inline-form">
         <label class="visually-hidden" for="media-search">
           {t.search}
@@ -59,6 +117,17 @@ export function renderMediaPage(p: MediaPageProps): string {
                 <p>
                   {m.caption} <small>{m.credit}</small>
                 </p>
+              )}
+              {p.canDelete && (
+                <form method="post" action={`/admin/media/${m.id}/delete`} class="inline-form media-delete">
+                  <Csrf token={p.chrome.csrfToken} />
+                  <label>
+                    <input type="checkbox" name="confirm" value="1" required /> {tt.confirmDelete}
+                  </label>
+                  <button type="submit" class="danger">
+                    {tt.deletePhoto}
+                  </button>
+                </form>
               )}
             </li>
           ))}

@@ -1,0 +1,23 @@
+/**
+ * The editor's "Move to trash" box: a plain form (works without JavaScript), shown only to
+ * someone allowed to trash this story (the server checks again).
+ */
+import { can, type User } from '../../domain/users/user.ts';
+import type { ArticleStatus } from '../../domain/articles/article.ts';
+import { TRASH_DAYS } from '../../domain/articles/article-trash.ts';
+import { Csrf } from './site-form.tsx';
+import { trashStringsFor } from './trash-admin-strings.ts';
+
+export function TrashForm({ user, csrf, article }: { user: User | null; csrf: string; article: { id: number; status: ArticleStatus; createdBy: number | null } }) {
+  if (!user || !can(user, 'article.trash', { article: { createdBy: article.createdBy, status: article.status } })) return null;
+  const t = trashStringsFor(user);
+  return (
+    <form method="post" action={`/admin/articles/${article.id}/trash`} class="workflow-form trash-form">
+      <Csrf token={csrf} />
+      <button type="submit" class="danger">
+        {t.moveToTrash}
+      </button>
+      <small class="help">{t.moveToTrashHelp(TRASH_DAYS)}</small>
+    </form>
+  );
+}
