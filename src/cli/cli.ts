@@ -5,6 +5,7 @@
  *   samachar migrate           apply pending database migrations
  *   samachar demo [--reset]    load the demo site into an empty database; --reset replaces all content
  *   samachar user create …     create a newsroom account
+ *   samachar user reset-password --email E   print a one-time password reset link
  *   samachar reindex [--fresh] rebuild the search index
  *   samachar generate --articles N [--seed S] [--comments-per-article C]
  *                              add N generated stories with comments (benchmarks, scale tests)
@@ -48,6 +49,9 @@ Commands:
   user create --email E --name N --role R [--password-stdin]
                      create a newsroom account (R: admin, editor, reporter, contributor);
                      prints a generated password, or reads one line from stdin
+  user reset-password --email E
+                     print a one-time password reset link for the account (valid 1 hour,
+                     made from SITE_URL); the account's earlier links stop working
   help               show this text
 `;
 
@@ -128,6 +132,43 @@ async function generate(config: Config, args: string[]): Promise<number> {
   return 0;
 }
 
+/** `user reset-password --email E`: the same service as the users screen's "Make a reset link". */
+async function resetPassword(config: Config, args: string[]): Promise<number> {
+  let values: { email?: string | undefined };
+  try {
+    ({ values } = parseArgs({ args, options: { email: { type: 'string' } } }));
+  } catch (err) {
+    console.error(`user reset-password: ${(err as Error).message}\nUsage: samachar user reset-password --email E`);
+    return 2;
+  }
+  if (!values.email) {
+    console.error('user reset-password needs --email E');
+    return 2;
+  }
+  const services = await createServices(config);
+  try {
+    const issued = await services.passwordResets.issueForEmail(values.email);
+    console.log(`Password reset link for ${issued.user.email} (works once, until ${issued.expiresAt.toISOString()}):\n${issued.url}`);
+    // The link is only as good as SITE_URL: on a server without it, it points at localhost.
+    if (/^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:|\/|$)/.test(config.siteUrl)) {
+      console.error(`Note: the link uses ${config.siteUrl}; set SITE_URL to the site's public address so it works from another computer.`);
+    }
+  } catch (err) {
+    if (err instanceof DomainError && err.code === 'NOT_FOUND') {
+      console.error(`No account has the email ${values.email}.`);
+      return 1;
+    }
+    if (err instanceof DomainError && err.field === 'disabled') {
+      console.error(`The account ${values.email} is disabled; enable it on the users screen first.`);
+      return 1;
+    }
+    throw err;
+  } finally {
+    await services.close();
+  }
+  return 0;
+}
+
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const config = loadConfig();
@@ -183,6 +224,7 @@ export async function runCli(argv: string[]): Promise<number> {
       return generate(config, rest);
     case 'user': {
       const [sub, ...args] = rest;
+      if (sub === 'reset-password') return resetPassword(config, args);
       if (sub !== 'create') {
         console.error(`Unknown: user ${sub ?? ''}\n\n${USAGE}`);
         return 2;
