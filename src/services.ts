@@ -154,7 +154,7 @@ export async function createServices(config: Config, options: CreateServicesOpti
   const tags = new TagService(new TagStore(db), changes);
   const authors = new AuthorService(new AuthorStore(db, mediaStore), changes);
   const editStore = new ArticleEditStore(db);
-  const trash = new ArticleTrashService({ store: new ArticleTrashStore(db), changes, now });
+  const trash = new ArticleTrashService({ store: new ArticleTrashStore(db), changes, now, settings });
   const desk = new ArticleEditService({
     store: editStore,
     tags,

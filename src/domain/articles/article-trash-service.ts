@@ -8,6 +8,7 @@
  */
 import { DomainError } from '../../errors.ts';
 import type { ChangeFeed } from '../changes/change-feed.ts';
+import type { SettingsService } from '../settings/settings-service.ts';
 import { contentTags, storyTags } from '../changes/content-tags.ts';
 import { type Action, can, type User } from '../users/user.ts';
 import { type GoneReason, TRASH_KEEP_MS, type TrashFacts, type TrashRow } from './article-trash.ts';
@@ -17,6 +18,8 @@ export interface ArticleTrashDeps {
   store: ArticleTrashStore;
   changes: ChangeFeed;
   now: () => Date;
+  /** The manual Updates list names stories by id: a story deleted for good leaves it. */
+  settings: SettingsService;
 }
 
 /** Stories the trash job deletes per run; the next run (seconds later) takes the rest. */
@@ -77,6 +80,20 @@ export class ArticleTrashService {
     this.require(user, 'article.delete', facts);
     if (!(await this.deps.store.deleteForever(facts, user.id, this.deps.now(), 'article.delete'))) throw new DomainError('NOT_FOUND');
     this.purge(facts);
+    await this.forget(id);
+  }
+
+  /**
+   * Takes a deleted story out of the manual Updates list (a trashed one stays: it may come
+   * back). Otherwise the list would name a story that no longer exists, and the next save
+   * of the front page's settings would be refused for it. An emptied manual list goes back
+   * to the newest stories.
+   */
+  private async forget(id: number): Promise<void> {
+    const settings = await this.deps.settings.get();
+    if (!settings.updatesIds.includes(id)) return;
+    const updatesIds = settings.updatesIds.filter((x) => x !== id);
+    await this.deps.settings.update({ updatesIds, ...(updatesIds.length === 0 ? { updatesMode: 'latest' as const } : {}) });
   }
 
   /**
@@ -93,6 +110,7 @@ export class ArticleTrashService {
       if (facts && (await this.deps.store.deleteForever(facts, null, now, 'article.purge', cutoff))) {
         done.push(id);
         this.purge(facts);
+        await this.forget(id);
       }
     }
     return done;
