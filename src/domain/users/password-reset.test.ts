@@ -87,6 +87,15 @@ for (const dialect of DIALECTS) {
       assert.equal((await t.services.users.signIn(user.email, 'नया पासवर्ड 2023', ip())).ok, true, 'a used link changes nothing');
     });
 
+    test('a reset lifts the account’s sign-in lockout from its own wrong guesses', async () => {
+      const user = await newReporter();
+      for (let i = 0; i < 6; i++) await t.services.users.signIn(user.email, 'wrong guess', ip());
+      assert.equal((await t.services.users.signIn(user.email, 'old password', ip())).ok, false, 'locked out');
+      const { url } = await t.services.passwordResets.issue(admin, user.id);
+      assert.equal((await t.services.passwordResets.complete(tokenOf(url), 'fresh password', ip())).ok, true);
+      assert.equal((await t.services.users.signIn(user.email, 'fresh password', ip())).ok, true);
+    });
+
     test('two uses of one link at the same moment: exactly one succeeds', async () => {
       const user = await newReporter();
       const { url } = await t.services.passwordResets.issue(admin, user.id);

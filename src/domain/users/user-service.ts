@@ -15,6 +15,11 @@ import type { UserStore } from './user-store.ts';
 export const FREE_FAILURES = 5;
 const MAX_BLOCK_MS = 15 * 60 * 1000;
 
+/** The sign-in throttle's key for an account (a password reset clears it). */
+export function accountThrottleKey(email: string): string {
+  return `account:${email}`;
+}
+
 export function blockFor(failures: number): number {
   if (failures < FREE_FAILURES) return 0;
   return Math.min(MAX_BLOCK_MS, 1000 * 2 ** (failures - FREE_FAILURES));
@@ -105,7 +110,7 @@ export class UserService {
 
   async signIn(emailInput: string, password: string, ip: string): Promise<SignInResult> {
     const email = normalizeEmail(emailInput).slice(0, 320);
-    const keys = [`account:${email}`, `ip:${ip}`];
+    const keys = [accountThrottleKey(email), `ip:${ip}`];
     const now = this.now();
     const states = await this.throttle.read(keys);
     const blockedUntil = Math.max(0, ...[...states.values()].map((s) => s.blockedUntil?.getTime() ?? 0));
