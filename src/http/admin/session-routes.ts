@@ -77,9 +77,16 @@ export const sessionRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) 
     return reply.redirect('/admin/sign-in', 303);
   });
 
+  /** The byline the signed-in account writes under, for "My account". */
+  async function bylineOf(request: FastifyRequest): Promise<{ name: string; slug: string } | null> {
+    const authorId = request.session?.user.authorId ?? null;
+    const author = authorId === null ? null : await services.authors.get(authorId);
+    return author ? { name: author.name, slug: author.slug } : null;
+  }
+
   app.get('/admin/account', async (request, reply) => {
     requireUser(request);
-    return html(reply, renderAccountPage({ chrome: await adminChrome(ctx, request) }));
+    return html(reply, renderAccountPage({ chrome: await adminChrome(ctx, request), byline: await bylineOf(request) }));
   });
 
   app.post('/admin/account/locale', async (request, reply) => {
@@ -100,12 +107,12 @@ export const sessionRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) 
     } catch (err) {
       if (err instanceof DomainError && err.code === 'INVALID_INPUT') {
         const errors: Record<string, string> = err.field === 'currentPassword' ? { currentPassword: t.wrongPassword } : { newPassword: t.passwordRules };
-        return html(reply, renderAccountPage({ chrome: await adminChrome(ctx, request), errors }), 400);
+        return html(reply, renderAccountPage({ chrome: await adminChrome(ctx, request), byline: await bylineOf(request), errors }), 400);
       }
       throw err;
     }
     // Anyone else holding this account's session (a stolen cookie) is signed out.
     await services.sessions.endOthers(user.id, request.sessionToken);
-    return html(reply, renderAccountPage({ chrome: await adminChrome(ctx, request), notice: t.passwordChanged }));
+    return html(reply, renderAccountPage({ chrome: await adminChrome(ctx, request), byline: await bylineOf(request), notice: t.passwordChanged }));
   });
 };

@@ -65,6 +65,10 @@ for (const dialect of DIALECTS) {
       const id = Number(/\/admin\/articles\/(\d+)\/edit/.exec(String(screen.headers.location))![1]);
       assert.deepEqual((await t.services.desk.get(reporter.user, id)).authorIds, [author!.id]);
 
+      // The reporter sees it under "My account".
+      const mine = await t.app.inject({ method: 'GET', url: '/admin/account', headers: { cookie: reporter.cookie } });
+      assert.match(mine.body, new RegExp(`लेखक प्रोफ़ाइल \\(बायलाइन\\): <a href="/author/${author!.slug}">कविता राठौर</a>`));
+
       const twice = await form(admin, `/admin/users/${reporter.user.id}/author/new`);
       assert.equal(twice.statusCode, 409);
       assert.match(twice.body, /इस खाते से पहले से एक लेखक प्रोफ़ाइल जुड़ी है/);
@@ -99,6 +103,7 @@ for (const dialect of DIALECTS) {
 
       const unlinked = await form(admin, `/admin/users/${first.user.id}/author`, { authorId: '' });
       assert.equal(unlinked.statusCode, 200);
+      assert.match((await t.app.inject({ method: 'GET', url: '/admin/account', headers: { cookie: first.cookie } })).body, /अभी कोई नहीं जुड़ी/);
       assert.deepEqual((await newDraft(first)).authorIds, []);
       assert.equal((await form(admin, `/admin/users/${second.user.id}/author`, { authorId: String(demoAuthor.id) })).statusCode, 200, 'free again');
     });

@@ -20,6 +20,7 @@ const hi = {
   bylineTaken: 'यह लेखक प्रोफ़ाइल पहले से किसी दूसरे खाते से जुड़ी है। पहले उसे वहां से हटाएं।',
   bylineMissing: 'यह लेखक प्रोफ़ाइल नहीं मिली।',
   alreadyHasByline: 'इस खाते से पहले से एक लेखक प्रोफ़ाइल जुड़ी है। नई बनाने से पहले उसे हटाएं।',
+  noBylineYet: 'अभी कोई नहीं जुड़ी; आपकी खबरों पर बायलाइन के लिए एडमिन से कहें।',
 
   // Users screen: reset links
   passwordColumn: 'पासवर्ड',
@@ -62,6 +63,7 @@ const en: AccountAdminStrings = {
   bylineTaken: 'This byline is linked to another account already. Unlink it there first.',
   bylineMissing: 'This byline does not exist.',
   alreadyHasByline: 'This account has a byline already. Unlink it before creating a new one.',
+  noBylineYet: 'None linked yet; ask an admin to link one so your stories carry your byline.',
 
   passwordColumn: 'Password',
   makeResetLink: 'Make a reset link',

@@ -1,15 +1,19 @@
+import { accountStringsFor } from './account-admin-strings.ts';
 import { type AdminChrome, renderAdminPage, stringsFor } from './admin-layout.tsx';
 
 export interface AccountPageProps {
   chrome: AdminChrome;
+  /** The byline this account's new stories carry (null: none linked yet). */
+  byline?: { name: string; slug: string } | null;
   notice?: string;
   /** Field name → message, shown next to the field. */
   errors?: Readonly<Record<string, string>>;
 }
 
-/** The signed-in user's own settings: interface language and password. */
-export function renderAccountPage({ chrome, notice, errors = {} }: AccountPageProps): string {
+/** The signed-in user's own settings: interface language and password, and which byline they write under. */
+export function renderAccountPage({ chrome, byline, notice, errors = {} }: AccountPageProps): string {
   const t = stringsFor(chrome.user);
+  const a = accountStringsFor(chrome.user);
   const locale = chrome.user?.locale ?? 'hi';
   return renderAdminPage(
     { ...chrome, current: 'account' },
@@ -19,6 +23,16 @@ export function renderAccountPage({ chrome, notice, errors = {} }: AccountPagePr
       {notice && (
         <p class="notice" role="status">
           {notice}
+        </p>
+      )}
+      {byline !== undefined && (
+        <p>
+          {a.byline}:{' '}
+          {byline ? (
+            <a href={`/author/${byline.slug}`}>{byline.name}</a>
+          ) : (
+            <span class="muted">{a.noBylineYet}</span>
+          )}
         </p>
       )}
       <form method="post" action="/admin/account/locale" class="card-form">
