@@ -15,7 +15,8 @@ export type DateStyle = 'en' | 'hi';
 
 const TIME_ZONE = 'Asia/Kolkata';
 
-const MONTHS: Readonly<Record<DateStyle, readonly string[]>> = {
+/** Month names, January first, in each style (exported for the interface-language tests). */
+export const MONTHS: Readonly<Record<DateStyle, readonly string[]>> = {
   en: [
     'January', 'February', 'March', 'April', 'May', 'June',
     'July', 'August', 'September', 'October', 'November', 'December',

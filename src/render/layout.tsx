@@ -1,8 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
-import { formatDate } from '../lib/dates.ts';
 import type { Chrome } from './chrome.ts';
-import { T } from './strings.ts';
+import { readerDate, readerLocale } from './reader-locale.ts';
 
 export interface HeadMeta {
   title: string;
@@ -21,6 +20,8 @@ export interface HeadMeta {
 
 function Header({ chrome }: { chrome: Chrome }) {
   const { settings, sections, currentSection } = chrome;
+  const locale = readerLocale(settings);
+  const T = locale.t;
   return (
     <header class="site-header">
       <div class="wrap header-top">
@@ -37,7 +38,9 @@ function Header({ chrome }: { chrome: Chrome }) {
           <input id="site-search" type="search" name="q" maxLength={200} placeholder={T.search.placeholder} autoComplete="off" data-suggest="" />
           <button type="submit">{T.search.submit}</button>
         </form>
-        <p class="header-date">{formatDate(chrome.now, settings.dateStyle)}</p>
+        <p class="header-date" {...(locale.lang === 'en' ? { lang: 'en' } : {})}>
+          {readerDate(locale, chrome.now)}
+        </p>
       </div>
       <nav class="site-nav" aria-label={T.sections}>
         <ul class="wrap">
@@ -60,6 +63,7 @@ function Header({ chrome }: { chrome: Chrome }) {
 }
 
 function Footer({ chrome }: { chrome: Chrome }) {
+  const T = readerLocale(chrome.settings).t;
   return (
     <footer class="site-footer">
       <div class="wrap">
@@ -84,6 +88,7 @@ function Document({ chrome, meta, children }: { chrome: Chrome; meta: HeadMeta; 
   const title = meta.title === chrome.settings.siteName ? meta.title : `${meta.title} | ${chrome.settings.siteName}`;
   // RSS: the site's feed on every page; the section's too on its pages and its stories.
   const feedSection = chrome.currentSection ? chrome.sections.find((s) => s.slug === chrome.currentSection) : undefined;
+  const T = readerLocale(chrome.settings).t;
   return (
     <html lang="hi" dir="ltr">
       <head>

@@ -1,13 +1,18 @@
+import type { ReaderLanguage } from '../domain/settings/settings.ts';
+
 /**
- * Interface text. Hindi by default; the reference page's own English labels
- * (`Leave a Reply`, `Updates`, `COVID-19 CASES`) are kept as it shows them and
- * marked `lang="en"` where they appear, so screen readers pronounce them right.
+ * The reader site's interface text, in the site's reader language (the setting
+ * `readerLanguage`): `hi` is Hindi throughout; `en` is the same Hindi page with the
+ * reference page's own English labels (`Updates`, and the comment form below, `Leave a
+ * Reply` …), which are marked `lang="en"` where they appear so screen readers pronounce
+ * them right. Dates follow the same setting (lib/dates.ts). Pages read these through
+ * `readerLocale()` (reader-locale.ts), never by language directly.
  */
-export const T = {
+const hi = {
   home: 'होम',
   skipToContent: 'मुख्य सामग्री पर जाएं',
   sections: 'सेक्शन',
-  updates: 'Updates',
+  updates: 'अपडेट्स',
   latest: 'ताज़ा खबरें',
   topStories: 'बड़ी खबरें',
   more: 'और खबरें',
@@ -18,14 +23,6 @@ export const T = {
   related: 'ये भी पढ़ें',
   correction: 'सुधार',
   photo: 'फोटो',
-  leaveReply: 'Leave a Reply',
-  emailNotice: 'Your email address will not be published.',
-  requiredNotice: 'Required fields are marked',
-  commentLabel: 'Comment',
-  nameLabel: 'Name',
-  emailLabel: 'Email',
-  websiteLabel: 'Website',
-  postComment: 'Post Comment',
   commentsCount: (n: number) => (n === 1 ? '1 टिप्पणी' : `${n} टिप्पणियां`),
   noComments: 'अभी कोई टिप्पणी नहीं। पहली टिप्पणी आप करें।',
   commentsClosed: 'इस खबर पर टिप्पणियां बंद हैं।',
@@ -61,15 +58,28 @@ export const T = {
     filters: 'फ़िल्टर',
     results: 'खोज के नतीजे',
   },
-} as const;
+};
 
-/** The comment form's language: a site setting ('en' as the reference page shows it, or 'hi'). */
-export type CommentLanguage = 'en' | 'hi';
+export type ReaderStrings = typeof hi;
+
+/** The reference page's English labels; everything it shows in Hindi stays Hindi. */
+const en: ReaderStrings = { ...hi, updates: 'Updates' };
+
+export const READER_STRINGS: Readonly<Record<ReaderLanguage, ReaderStrings>> = { hi, en };
 
 /**
- * The comment form, its notices and messages, in the form's language. Field messages are
- * keyed by field, then by problem (see domain/comments/comment-input.ts), each saying what
- * to do.
+ * The Hindi catalogue, for text that is Hindi in both reader languages. A label that
+ * differs by language must come from `readerLocale(settings).t` instead.
+ */
+export const T = hi;
+
+/** The comment form's language: the site's reader language. */
+export type CommentLanguage = ReaderLanguage;
+
+/**
+ * The comment form, its notices and messages, in the site's reader language (`en` as the
+ * reference page shows it). Field messages are keyed by field, then by problem (see
+ * domain/comments/comment-input.ts), each saying what to do.
  */
 export const COMMENT_STRINGS = {
   en: {
@@ -209,5 +219,3 @@ export function commentFieldMessage(lang: CommentLanguage, field: string, proble
   return byField?.[problem] ?? s.fallback;
 }
 
-/** `3 टिप्पणियां`, for a story card's comment count. */
-export const commentCountLabel = (n: number) => T.commentsCount(n);

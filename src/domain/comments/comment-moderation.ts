@@ -29,7 +29,6 @@ export type CommentSettings = Pick<
   | 'commentsEnabled'
   | 'commentModeration'
   | 'commentAutoCloseDays'
-  | 'commentFormLanguage'
   | 'commentMaxLinks'
   | 'commentMinSeconds'
   | 'commentIpLimit'

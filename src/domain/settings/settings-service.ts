@@ -1,7 +1,7 @@
 import type { ChangeFeed } from '../changes/change-feed.ts';
 import { contentTags } from '../changes/content-tags.ts';
 import { DomainError } from '../../errors.ts';
-import { type SiteSettings, SiteSettingsSchema } from './settings.ts';
+import { migrateStoredSettings, type SiteSettings, SiteSettingsSchema } from './settings.ts';
 import type { SettingsStore } from './settings-store.ts';
 
 export class SettingsService {
@@ -12,7 +12,7 @@ export class SettingsService {
 
   /** Current settings; a stored document that no longer validates falls back field by field to defaults. */
   async get(): Promise<SiteSettings> {
-    const stored = await this.store.read();
+    const stored = migrateStoredSettings(await this.store.read());
     const parsed = SiteSettingsSchema.safeParse(stored);
     if (parsed.success) return parsed.data;
     return SiteSettingsSchema.parse({});

@@ -8,8 +8,16 @@ export const SiteSettingsSchema = z.strictObject({
   siteName: z.string().min(1).max(60).default('समाचार'),
   siteNameLatin: z.string().min(1).max(60).default('Samachar'),
   tagline: z.string().max(120).default('हिंदी में ताज़ा खबरें'),
-  /** 'en' shows `March 21, 2023` as the reference page does; 'hi' shows `21 मार्च 2023`. */
-  dateStyle: z.enum(['en', 'hi']).default('en'),
+  /**
+   * The reader site's interface language. 'hi': every label, the comment form and its
+   * messages, and dates (`21 मार्च 2023`) in Hindi. 'en': the reference page's English labels
+   * (`Updates`, `Leave a Reply` and the comment form, `March 21, 2023`) on an otherwise Hindi
+   * page. Content is never translated. Replaces `dateStyle` and `commentFormLanguage`
+   * (see migrateStoredSettings).
+   */
+  readerLanguage: z.enum(['en', 'hi']).default('en'),
+  /** With `readerLanguage` 'hi': numbers the interface writes (dates, counts, figures) in Devanagari digits (२१ मार्च २०२३). */
+  devanagariDigits: z.boolean().default(false),
   commentsEnabled: z.boolean().default(true),
   /** Reporters may publish (and unpublish) their own stories without an editor. */
   reportersCanPublish: z.boolean().default(false),
@@ -27,8 +35,6 @@ export const SiteSettingsSchema = z.strictObject({
   commentModeration: z.enum(['all', 'first', 'none']).default('first'),
   /** Comments close this many days after a story is published; 0 keeps them open. */
   commentAutoCloseDays: z.number().int().min(0).max(3650).default(0),
-  /** Language of the comment form, its notice and its messages: 'en' as the reference page, or 'hi'. */
-  commentFormLanguage: z.enum(['en', 'hi']).default('en'),
   /** A comment with more links than this waits for moderation. */
   commentMaxLinks: z.number().int().min(0).max(50).default(2),
   /** Seconds that must pass between fetching a form token and posting with it (faster is a bot). */
@@ -40,5 +46,24 @@ export const SiteSettingsSchema = z.strictObject({
 });
 
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
+
+/** The reader site's interface language (a site setting). */
+export type ReaderLanguage = SiteSettings['readerLanguage'];
+
+/**
+ * A stored settings document written before `readerLanguage` existed, brought up to date
+ * before validation (the schema is strict, so an old key would otherwise make the whole
+ * document fall back to defaults). The two old settings, `dateStyle` and
+ * `commentFormLanguage`, become one: Hindi if either was Hindi (the site had asked for Hindi
+ * somewhere, and the new setting makes it consistent), otherwise the reference page's
+ * English labels, which is what such a site showed. Anything else passes through unchanged.
+ */
+export function migrateStoredSettings(stored: unknown): unknown {
+  if (!stored || typeof stored !== 'object' || Array.isArray(stored)) return stored;
+  const { dateStyle, commentFormLanguage, ...rest } = stored as Record<string, unknown>;
+  if (dateStyle === undefined && commentFormLanguage === undefined) return stored;
+  if (rest.readerLanguage === undefined) rest.readerLanguage = dateStyle === 'hi' || commentFormLanguage === 'hi' ? 'hi' : 'en';
+  return rest;
+}
 
 export const DEFAULT_SETTINGS: SiteSettings = SiteSettingsSchema.parse({});

@@ -241,7 +241,6 @@ for (const dialect of DIALECTS) {
       const fields = {
         commentsEnabled: '1',
         commentModeration: 'all',
-        commentFormLanguage: 'hi',
         commentAutoCloseDays: '30',
         commentMaxLinks: '1',
         commentMinSeconds: '4',
@@ -253,10 +252,10 @@ for (const dialect of DIALECTS) {
       assert.equal(res.statusCode, 303, res.body.slice(0, 500));
       const s = await t.services.settings.get();
       assert.deepEqual(
-        [s.commentModeration, s.commentFormLanguage, s.commentAutoCloseDays, s.commentMaxLinks, s.commentMinSeconds, s.commentIpLimit, s.commentEmailLimit],
-        ['all', 'hi', 30, 1, 4, 50, 6],
+        [s.commentModeration, s.commentAutoCloseDays, s.commentMaxLinks, s.commentMinSeconds, s.commentIpLimit, s.commentEmailLimit],
+        ['all', 30, 1, 4, 50, 6],
       );
-      assert.ok((await publicPage()).includes('अपनी टिप्पणी लिखें'), 'the form is in Hindi now');
+      assert.ok(page.body.includes('href="/admin/settings"'), 'the form language is the site setting, linked from here');
       const bad = await post(admin, '/admin/comments/settings', { ...fields, commentIpLimit: '0', webhookUrl: 'ftp://hooks.example' });
       assert.equal(bad.statusCode, 400);
       assert.ok(bad.body.includes(`class="field-error">${A.invalidNumber}<`));
@@ -264,7 +263,7 @@ for (const dialect of DIALECTS) {
       assert.equal(badUrl.statusCode, 400);
       assert.ok(badUrl.body.includes(`class="field-error">${A.invalidUrl}<`));
       assert.equal((await t.services.settings.get()).commentIpLimit, 50, 'nothing saved');
-      await t.services.settings.update({ commentModeration: 'first', commentFormLanguage: 'en', commentAutoCloseDays: 0, commentMaxLinks: 2, commentMinSeconds: 3, commentIpLimit: 20, commentEmailLimit: 5 });
+      await t.services.settings.update({ commentModeration: 'first', commentAutoCloseDays: 0, commentMaxLinks: 2, commentMinSeconds: 3, commentIpLimit: 20, commentEmailLimit: 5 });
     });
 
     test('held comments are counted for the newsroom and never reach the public page', async () => {

@@ -180,7 +180,6 @@ export const commentScreens: FastifyPluginAsync<AdminContext> = async (app, ctx)
       commentsEnabled: s.commentsEnabled,
       commentModeration: s.commentModeration,
       commentAutoCloseDays: String(s.commentAutoCloseDays),
-      commentFormLanguage: s.commentFormLanguage,
       commentMaxLinks: String(s.commentMaxLinks),
       commentMinSeconds: String(s.commentMinSeconds),
       commentIpLimit: String(s.commentIpLimit),
@@ -214,7 +213,6 @@ export const commentScreens: FastifyPluginAsync<AdminContext> = async (app, ctx)
       commentsEnabled: textField(body, 'commentsEnabled', 8) !== '',
       commentModeration: textField(body, 'commentModeration', 10),
       commentAutoCloseDays: textField(body, 'commentAutoCloseDays', 12).trim(),
-      commentFormLanguage: textField(body, 'commentFormLanguage', 4),
       commentMaxLinks: textField(body, 'commentMaxLinks', 12).trim(),
       commentMinSeconds: textField(body, 'commentMinSeconds', 12).trim(),
       commentIpLimit: textField(body, 'commentIpLimit', 12).trim(),
@@ -225,8 +223,6 @@ export const commentScreens: FastifyPluginAsync<AdminContext> = async (app, ctx)
     const patch: Partial<CommentSettings> = { commentsEnabled: values.commentsEnabled };
     if (values.commentModeration === 'all' || values.commentModeration === 'first' || values.commentModeration === 'none') patch.commentModeration = values.commentModeration;
     else errors.commentModeration = t.invalidChoice;
-    if (values.commentFormLanguage === 'en' || values.commentFormLanguage === 'hi') patch.commentFormLanguage = values.commentFormLanguage;
-    else errors.commentFormLanguage = t.invalidChoice;
     for (const name of NUMBER_FIELDS) {
       // Each number against the settings' own range, so every mistake is shown at once.
       if (/^[0-9]{1,6}$/.test(values[name]) && SiteSettingsSchema.shape[name].safeParse(Number(values[name])).success) patch[name] = Number(values[name]);
@@ -239,7 +235,7 @@ export const commentScreens: FastifyPluginAsync<AdminContext> = async (app, ctx)
         return reply.redirect('/admin/comments/settings?saved=1', 303);
       } catch (err) {
         if (!(err instanceof DomainError) || err.code !== 'INVALID_INPUT' || !err.field) throw err;
-        errors[err.field] = err.field === 'webhookUrl' ? t.invalidUrl : err.field === 'commentModeration' || err.field === 'commentFormLanguage' ? t.invalidChoice : t.invalidNumber;
+        errors[err.field] = err.field === 'webhookUrl' ? t.invalidUrl : err.field === 'commentModeration' ? t.invalidChoice : t.invalidNumber;
       }
     }
     return settingsPage(request, reply, { values, errors }, 400);

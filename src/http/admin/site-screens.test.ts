@@ -139,7 +139,7 @@ for (const dialect of DIALECTS) {
         [reporter, '/admin/home/pins', { articleId: String(stories[3]!.id) }],
         [reporter, '/admin/home/updates', { updatesMode: 'manual', updatesIds: String(stories[3]!.id) }],
         [reporter, '/admin/widgets/covid', { title: 'बदला', 'label.0': 'क', 'value.0': '1', source: '', asOf: '2023-03-21T09:00' }],
-        [editor, '/admin/settings', { siteName: 'बदला', siteNameLatin: 'Changed', tagline: '', dateStyle: 'hi', sidebarWidget: '' }],
+        [editor, '/admin/settings', { siteName: 'बदला', siteNameLatin: 'Changed', tagline: '', readerLanguage: 'hi', sidebarWidget: '' }],
       ];
       for (const [who, url, fields] of posts) assert.equal((await post(who, url, fields)).statusCode, 403, `POST ${url} as ${who.user.role}`);
       assert.deepEqual(
@@ -463,13 +463,17 @@ for (const dialect of DIALECTS) {
 
     // ── Settings ──────────────────────────────────────────────────────────────
 
-    test('settings: the date style, site name and sidebar widget show on the site', async () => {
+    test('settings: the reader language, digits, site name and sidebar widget show on the site', async () => {
       const page = articlePath(stories[0]!);
       assert.ok((await site(page)).includes('March 21, 2023'));
-      const fields = { siteName: 'नया समाचार', siteNameLatin: 'Naya Samachar', tagline: 'ताज़ा खबरें', dateStyle: 'hi', sidebarWidget: 'chunav-2024', commentsEnabled: '1' };
+      const fields = { siteName: 'नया समाचार', siteNameLatin: 'Naya Samachar', tagline: 'ताज़ा खबरें', readerLanguage: 'hi', sidebarWidget: 'chunav-2024', commentsEnabled: '1' };
       redirected(await post(admin, '/admin/settings', fields), '/admin/settings?saved=1');
       const html = await site(page);
       assert.ok(html.includes('21 मार्च 2023'), 'Hindi dates');
+      assert.ok(html.includes('>अपडेट्स</h2>') && html.includes('अपनी टिप्पणी लिखें'), 'Hindi labels and comment form');
+      redirected(await post(admin, '/admin/settings', { ...fields, devanagariDigits: '1' }));
+      assert.ok((await site(page)).includes('२१ मार्च २०२३'), 'Devanagari digits');
+      assert.equal((await t.services.settings.get()).devanagariDigits, true);
       assert.ok(html.includes('नया समाचार'));
       assert.ok(part(html, '<section class="box figures"', 'section').includes('चुनाव 2024'), 'the chosen widget is in the sidebar');
       const settings = await t.services.settings.get();
@@ -479,19 +483,21 @@ for (const dialect of DIALECTS) {
       assert.ok(screen.body.includes(SITE_ADMIN_STRINGS.hi.saved));
 
       const { commentsEnabled: _unticked, ...rest } = fields;
-      redirected(await post(admin, '/admin/settings', { ...rest, dateStyle: 'en', sidebarWidget: 'covid', reportersCanPublish: '1' }));
-      assert.ok((await site(page)).includes('March 21, 2023'));
+      redirected(await post(admin, '/admin/settings', { ...rest, readerLanguage: 'en', sidebarWidget: 'covid', reportersCanPublish: '1' }));
+      const english = await site(page);
+      assert.ok(english.includes('March 21, 2023') && english.includes('>Updates</h2>'), 'the reference page’s English labels again');
+      assert.equal((await t.services.settings.get()).devanagariDigits, false, 'an unticked box turns it off');
       assert.equal((await t.services.settings.get()).reportersCanPublish, true);
       assert.equal((await t.services.settings.get()).commentsEnabled, false, 'an unticked box turns it off');
     });
 
-    test('settings: empty name, unknown date style or widget → 400; nothing saved', async () => {
+    test('settings: empty name, unknown reader language or widget → 400; nothing saved', async () => {
       const before = await t.services.settings.get();
-      const base = { siteName: 'समाचार', siteNameLatin: 'Samachar', tagline: '', dateStyle: 'en', sidebarWidget: 'covid' };
+      const base = { siteName: 'समाचार', siteNameLatin: 'Samachar', tagline: '', readerLanguage: 'en', sidebarWidget: 'covid' };
       const empty = await post(admin, '/admin/settings', { ...base, siteName: ' ', tagline: 'typed tagline' });
       invalid(empty, E.siteName!);
       assert.ok(empty.body.includes('value="typed tagline"'));
-      invalid(await post(admin, '/admin/settings', { ...base, dateStyle: 'fr' }), E.dateStyle!);
+      invalid(await post(admin, '/admin/settings', { ...base, readerLanguage: 'fr' }), E.readerLanguage!);
       invalid(await post(admin, '/admin/settings', { ...base, sidebarWidget: 'no-such-widget' }), E['sidebarWidget:not-found']!);
       invalid(await post(admin, '/admin/settings', { ...base, tagline: 'x'.repeat(121) }), E.tagline!);
       assert.deepEqual(await t.services.settings.get(), before);

@@ -107,15 +107,16 @@ export const widgetSettingsScreens: FastifyPluginAsync<AdminContext> = async (ap
       siteName: textField(body, 'siteName', 400),
       siteNameLatin: textField(body, 'siteNameLatin', 400),
       tagline: textField(body, 'tagline', 1000),
-      dateStyle: textField(body, 'dateStyle', 10),
+      readerLanguage: textField(body, 'readerLanguage', 10),
+      devanagariDigits: checkbox(body, 'devanagariDigits'),
       commentsEnabled: checkbox(body, 'commentsEnabled'),
       reportersCanPublish: checkbox(body, 'reportersCanPublish'),
       sidebarWidget: textField(body, 'sidebarWidget', 100),
     };
     try {
       await services.settings.update(
-        // The schema checks dateStyle; the cast only lets the typed text reach it.
-        { ...values, dateStyle: values.dateStyle as SiteSettings['dateStyle'] },
+        // The schema checks readerLanguage; the cast only lets the typed text reach it.
+        { ...values, readerLanguage: values.readerLanguage as SiteSettings['readerLanguage'] },
         { widgetExists: async (key) => (await services.widgets.find(key)) !== null },
       );
     } catch (err) {

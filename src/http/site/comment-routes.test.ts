@@ -36,7 +36,7 @@ for (const dialect of DIALECTS) {
     beforeEach(async () => {
       // Each test starts 20 minutes later, so rate-limit windows never carry over; settings back to defaults.
       advance(t, 20 * 60_000);
-      await t.services.settings.update({ commentModeration: 'first', commentsEnabled: true, commentAutoCloseDays: 0, commentFormLanguage: 'en' });
+      await t.services.settings.update({ commentModeration: 'first', commentsEnabled: true, commentAutoCloseDays: 0, readerLanguage: 'en' });
     });
 
     const page = async (url: string) => {
@@ -138,8 +138,8 @@ for (const dialect of DIALECTS) {
       assert.match(html, /id="email"[^>]*aria-invalid="true"/);
     });
 
-    test('errors are in the form’s language: Hindi when the site says so', async () => {
-      await t.services.settings.update({ commentFormLanguage: 'hi' });
+    test('errors are in the reader language: Hindi when the site says so', async () => {
+      await t.services.settings.update({ readerLanguage: 'hi' });
       const res = await postComment(t, ref.path, { comment: '', author: 'x', email: 'x@example.com' });
       assert.equal(res.statusCode, 400);
       assert.ok(res.body.includes(esc(commentFieldMessage('hi', 'comment', 'required'))));
@@ -328,11 +328,11 @@ for (const dialect of DIALECTS) {
       assert.ok(!item.includes('href="javascript'));
       assert.ok(item.includes('<a href="https://ravi.example.in/" rel="nofollow ugc noopener">&lt;b>Ravi&lt;/b></a>'));
       assert.match(item, />March \d\d, 2023, \d{1,2}:\d\d [AP]M IST<\/time>/, 'English date style');
-      await t.services.settings.update({ dateStyle: 'hi' });
+      await t.services.settings.update({ readerLanguage: 'hi' });
       try {
         assert.match(await page(ref.path), />\d\d मार्च 2023, \d{1,2}:\d\d [AP]M IST<\/time><\/a><\/p><div class="comment-body"/, 'Hindi date style');
       } finally {
-        await t.services.settings.update({ dateStyle: 'en' });
+        await t.services.settings.update({ readerLanguage: 'en' });
       }
     });
 

@@ -20,6 +20,7 @@ import { CommentInputError, CommentRateError } from '../../domain/comments/comme
 import { catalogueEntry, DomainError } from '../../errors.ts';
 import type { AssetUrls } from '../../render/chrome.ts';
 import { type CommentFormState, renderCommentHtml } from '../../render/components/comment-section.tsx';
+import { readerLocale } from '../../render/reader-locale.ts';
 import { COMMENT_STRINGS, type CommentLanguage, commentFieldMessage } from '../../render/strings.ts';
 import type { Services } from '../../services.ts';
 import { sameOrigin } from '../admin/auth.ts';
@@ -108,7 +109,7 @@ function fieldMessages(lang: CommentLanguage, problems: FieldProblems): Record<s
 
 async function languageOf(services: Services): Promise<CommentLanguage> {
   try {
-    return (await services.settings.get()).commentFormLanguage;
+    return (await services.settings.get()).readerLanguage;
   } catch {
     return 'en';
   }
@@ -185,8 +186,7 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
       const html = renderCommentHtml({
         comment,
         articlePath: path,
-        dateStyle: settings.dateStyle,
-        language: lang,
+        locale: readerLocale(settings),
         open: true,
         inReplyTo: parent && parent.parentId !== null ? parent.authorName : undefined,
       });

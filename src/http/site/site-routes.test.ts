@@ -98,21 +98,21 @@ for (const dialect of DIALECTS) {
       await t.services.settings.update({ readerLanguage: 'hi' });
       try {
         const res = await get(refPath);
-        assert.ok(res.body.includes('>21 मार्च 2023</time>'));
-        assert.ok(!res.body.includes('>March 21, 2023</time>'));
-        assert.ok(res.body.includes('>अपडेट्स</h2>') && !res.body.includes('>Updates</h2>'));
-        assert.ok(res.body.includes('>अपनी टिप्पणी लिखें</h2>') && !res.body.includes('Leave a Reply'));
+        assert.ok(res.body.includes('>21 मार्च 2023</time>'), 'Hindi dates');
+        assert.ok(!res.body.includes('>March 21, 2023</time>'), 'no English dates');
+        assert.ok(res.body.includes('>अपडेट्स</h2>') && !res.body.includes('>Updates</h2>'), 'the Updates box in Hindi');
+        assert.ok(res.body.includes('>अपनी टिप्पणी लिखें</h2>') && !res.body.includes('Leave a Reply'), 'the comment form in Hindi');
         await t.services.settings.update({ devanagariDigits: true });
         const digits = await get(refPath);
         assert.ok(digits.body.includes('>२१ मार्च २०२३</time>'), 'dates in Devanagari digits');
         assert.ok(digits.body.includes('datetime="2023-03-21T'), 'machine-readable dates keep ASCII digits');
         // The headline's own digits are content, never converted.
-        assert.ok(digits.body.includes(html(referenceArticle.headline)));
+        assert.ok(digits.body.includes(html(referenceArticle.headline)), 'the headline as written');
       } finally {
         await t.services.settings.update({ readerLanguage: 'en', devanagariDigits: false });
       }
       const back = await get(refPath);
-      assert.ok(back.body.includes('>March 21, 2023</time>') && back.body.includes('>Updates</h2>') && back.body.includes('Leave a Reply'));
+      assert.ok(back.body.includes('>March 21, 2023</time>') && back.body.includes('>Updates</h2>') && back.body.includes('Leave a Reply'), 'the reference page’s labels again');
     });
 
     test('an old slug or section answers 301 with the current address', async () => {

@@ -10,7 +10,6 @@ export interface CommentSettingsFormValues {
   commentsEnabled: boolean;
   commentModeration: string;
   commentAutoCloseDays: string;
-  commentFormLanguage: string;
   commentMaxLinks: string;
   commentMinSeconds: string;
   commentIpLimit: string;
@@ -78,7 +77,9 @@ export function renderCommentSettingsPage(p: CommentSettingsPageProps): string {
           </label>
         </p>
         <Choice name="commentModeration" label={t.moderation} options={t.moderationModes} value={v.commentModeration} error={p.errors.commentModeration} />
-        <Choice name="commentFormLanguage" label={t.formLanguage} options={t.formLanguages} value={v.commentFormLanguage} error={p.errors.commentFormLanguage} />
+        <p class="muted">
+          {t.formLanguageNote} <a href="/admin/settings">{a.settings}</a>
+        </p>
         {num('commentAutoCloseDays', t.autoClose, t.autoCloseHelp)}
         {num('commentMaxLinks', t.maxLinks)}
         {num('commentMinSeconds', t.minSeconds)}

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../lib/dates.ts';
 import { parseRichText } from '../../richtext/rich-text.ts';
 import { toPlainText } from '../../richtext/to-plain-text.ts';
 import { type AdminChrome, renderAdminPage, stringsFor } from './admin-layout.tsx';
+import type { AdminStrings } from './admin-strings.ts';
 
 export interface RevisionView {
   number: number;
@@ -34,16 +35,17 @@ function bodyText(body: unknown): string {
   }
 }
 
-function fields(s: ArticleSnapshot, sections: ReadonlyMap<number, string>): [string, string][] {
+/** Each compared field with its label in the user's language. */
+function fields(s: ArticleSnapshot, sections: ReadonlyMap<number, string>, t: AdminStrings): [string, string][] {
   return [
-    ['headline', s.headline],
-    ['dek', s.dek],
-    ['slug', s.slug],
-    ['section', sections.get(s.sectionId) ?? String(s.sectionId)],
-    ['tags', s.tagNames.join(', ')],
-    ['body', bodyText(s.body)],
-    ['SEO', `${s.seoTitle}\n${s.seoDescription}`.trim()],
-    ['correction', s.correctionNote],
+    [t.headline, s.headline],
+    [t.dek, s.dek],
+    [t.editor.slug, s.slug],
+    [t.section, sections.get(s.sectionId) ?? String(s.sectionId)],
+    [t.tags, s.tagNames.join(', ')],
+    [t.editor.body, bodyText(s.body)],
+    [t.editor.seo, `${s.seoTitle}\n${s.seoDescription}`.trim()],
+    [t.editor.correctionNote, s.correctionNote],
   ];
 }
 
@@ -63,8 +65,8 @@ function Side({ before, after, side }: { before: string; after: string; side: 'o
 export function renderRevisionsPage(p: RevisionsPageProps): string {
   const t = stringsFor(p.chrome.user);
   const style = p.chrome.user?.locale === 'en' ? 'en' : 'hi';
-  const left = fields(p.a.snapshot, p.sectionNames);
-  const right = fields(p.b.snapshot, p.sectionNames);
+  const left = fields(p.a.snapshot, p.sectionNames, t);
+  const right = fields(p.b.snapshot, p.sectionNames, t);
   const label = (r: RevisionView) => `#${r.number} · ${formatDateTime(r.createdAt, style)}${r.userName ? ` · ${r.userName}` : ''}`;
   return renderAdminPage(
     { ...p.chrome, current: 'articles' },
@@ -77,21 +79,21 @@ export function renderRevisionsPage(p: RevisionsPageProps): string {
         #{p.a.number} ↔ #{p.b.number}
       </h1>
       <form method="get" class="inline-form">
-        <select name="a" aria-label="A">
+        <select name="a" aria-label={t.editor.compareOld}>
           {p.all.map((r) => (
             <option key={r.number} value={String(r.number)} selected={r.number === p.a.number}>
               #{r.number}
             </option>
           ))}
         </select>{' '}
-        <select name="b" aria-label="B">
+        <select name="b" aria-label={t.editor.compareNew}>
           {p.all.map((r) => (
             <option key={r.number} value={String(r.number)} selected={r.number === p.b.number}>
               #{r.number}
             </option>
           ))}
         </select>{' '}
-        <button type="submit">↔</button>
+        <button type="submit">↔ {t.editor.compare}</button>
       </form>
       <div class="diff">
         <div class="diff-cols diff-head">
@@ -114,7 +116,7 @@ export function renderRevisionsPage(p: RevisionsPageProps): string {
       {p.canRestore && (
         <form method="post" action={`/admin/articles/${p.articleId}/revisions/${p.a.number}/restore`}>
           <input type="hidden" name="_csrf" value={p.chrome.csrfToken} />
-          <button type="submit">↺ #{p.a.number}</button>
+          <button type="submit">↺ {t.editor.restoreRevision(p.a.number)}</button>
         </form>
       )}
     </>,

@@ -8,7 +8,8 @@ export interface SettingsFormValues {
   siteName: string;
   siteNameLatin: string;
   tagline: string;
-  dateStyle: string;
+  readerLanguage: string;
+  devanagariDigits: boolean;
   commentsEnabled: boolean;
   reportersCanPublish: boolean;
   sidebarWidget: string;
@@ -18,7 +19,8 @@ export const settingsFormValues = (s: SiteSettings): SettingsFormValues => ({
   siteName: s.siteName,
   siteNameLatin: s.siteNameLatin,
   tagline: s.tagline,
-  dateStyle: s.dateStyle,
+  readerLanguage: s.readerLanguage,
+  devanagariDigits: s.devanagariDigits,
   commentsEnabled: s.commentsEnabled,
   reportersCanPublish: s.reportersCanPublish,
   sidebarWidget: s.sidebarWidget,
@@ -41,11 +43,11 @@ function ErrorText({ id, error }: { id: string; error: string | undefined }) {
   ) : null;
 }
 
-/** Site-wide settings: names, tagline, date style, comments, reporters publishing, sidebar widget. */
+/** Site-wide settings: names, tagline, the reader site's language and digits, comments, reporters publishing, sidebar widget. */
 export function renderSettingsPage({ chrome, values, widgets, errors, notice }: SettingsPageProps): string {
   const a = stringsFor(chrome.user);
   const t = siteStringsFor(chrome.user);
-  const dateId = fieldId('dateStyle');
+  const languageId = fieldId('readerLanguage');
   const widgetId = fieldId('sidebarWidget');
   const invalid = (name: string) => (errors[name] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${fieldId(name)}-error` } : {});
   const known = widgets.some((w) => w.key === values.sidebarWidget);
@@ -61,17 +63,30 @@ export function renderSettingsPage({ chrome, values, widgets, errors, notice }: 
         <Field name="siteName" label={t.siteName} value={values.siteName} errors={errors} maxLength={60} required />
         <Field name="siteNameLatin" label={t.siteNameLatin} value={values.siteNameLatin} errors={errors} maxLength={60} required lang="en" />
         <Field name="tagline" label={t.tagline} value={values.tagline} errors={errors} maxLength={120} />
-        <p class={`field${errors.dateStyle ? ' has-error' : ''}`}>
-          <label for={dateId}>{t.dateStyle}</label>
-          <select id={dateId} name="dateStyle" {...invalid('dateStyle')}>
-            <option value="en" selected={values.dateStyle === 'en'} lang="en">
-              March 21, 2023
+        <p class={`field${errors.readerLanguage ? ' has-error' : ''}`}>
+          <label for={languageId}>{t.readerLanguage}</label>
+          <select
+            id={languageId}
+            name="readerLanguage"
+            aria-describedby={[`${languageId}-help`, errors.readerLanguage ? `${languageId}-error` : ''].filter(Boolean).join(' ')}
+            {...(errors.readerLanguage ? { 'aria-invalid': 'true' as const } : {})}
+          >
+            <option value="hi" selected={values.readerLanguage === 'hi'}>
+              {t.readerLanguages.hi}
             </option>
-            <option value="hi" selected={values.dateStyle === 'hi'}>
-              21 मार्च 2023
+            <option value="en" selected={values.readerLanguage === 'en'}>
+              {t.readerLanguages.en}
             </option>
           </select>
-          <ErrorText id={dateId} error={errors.dateStyle} />
+          <small id={`${languageId}-help`} class="help">
+            {t.readerLanguageHelp}
+          </small>
+          <ErrorText id={languageId} error={errors.readerLanguage} />
+        </p>
+        <p class="field">
+          <label>
+            <input type="checkbox" name="devanagariDigits" value="1" checked={values.devanagariDigits} /> {t.devanagariDigits}
+          </label>
         </p>
         <p class="field">
           <label>

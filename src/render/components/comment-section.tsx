@@ -2,9 +2,9 @@ import { type ComponentChildren, Fragment } from 'preact';
 import { render } from 'preact-render-to-string';
 import { type PublicComment, threadComments } from '../../domain/comments/comment.ts';
 import { COMMENT_MAX_CHARS, EMAIL_MAX_CHARS, NAME_MAX_CHARS, URL_MAX_CHARS } from '../../domain/comments/comment-input.ts';
-import { type DateStyle, formatDateTime, toIsoWithOffset } from '../../lib/dates.ts';
+import { toIsoWithOffset } from '../../lib/dates.ts';
 import { linkify } from '../../lib/linkify.ts';
-import { COMMENT_STRINGS, type CommentLanguage, T } from '../strings.ts';
+import { digits, type ReaderLocale, readerDateTime } from '../reader-locale.ts';
 
 /** What a reader typed, and what was wrong with it (a post without JavaScript that came back). */
 export interface CommentFormState {
@@ -25,8 +25,8 @@ export interface CommentSectionProps {
   articleId: number;
   comments: readonly PublicComment[];
   open: boolean;
-  dateStyle: DateStyle;
-  language: CommentLanguage;
+  /** The site's reader language and digits: labels, messages and dates. */
+  locale: ReaderLocale;
   /** The reader script that posts without a reload and fetches the form token. */
   scriptUrl?: string | undefined;
   form?: CommentFormState | undefined;
@@ -80,8 +80,8 @@ export function CommentText({ text }: { text: string }) {
 interface CommentItemProps {
   comment: PublicComment;
   articlePath: string;
-  dateStyle: DateStyle;
-  language: CommentLanguage;
+  /** The site's reader language and digits: labels, messages and dates. */
+  locale: ReaderLocale;
   open: boolean;
   /** Name of the comment this one answers, when it is a reply to a reply. */
   inReplyTo?: string | undefined;
@@ -90,8 +90,9 @@ interface CommentItemProps {
 }
 
 /** One comment: avatar (an initial, never an image from the email), name, time, text, reply link. */
-export function CommentItem({ comment: c, articlePath, dateStyle, language, open, inReplyTo, notice, children }: CommentItemProps) {
-  const s = COMMENT_STRINGS[language];
+export function CommentItem({ comment: c, articlePath, locale, open, inReplyTo, notice, children }: CommentItemProps) {
+  const s = locale.comments;
+  const language = locale.lang;
   return (
     <li id={`comment-${c.id}`} class={`comment${c.byNewsroom ? ' by-newsroom' : ''}`}>
       <div class="comment-card">
@@ -121,7 +122,7 @@ export function CommentItem({ comment: c, articlePath, dateStyle, language, open
             </span>
           )}
           <a class="comment-permalink" href={`#comment-${c.id}`}>
-            <time dateTime={toIsoWithOffset(c.createdAt)}>{formatDateTime(c.createdAt, dateStyle)}</time>
+            <time dateTime={toIsoWithOffset(c.createdAt)}>{readerDateTime(locale, c.createdAt)}</time>
           </a>
         </p>
         <div class="comment-body" dir="auto">
@@ -167,7 +168,7 @@ function FieldError({ name, message }: { name: string; message: string | undefin
 }
 
 /** A labelled form field with its error next to it. */
-function Field({ name, label, required, language, error, children }: { name: string; label: string; required?: boolean; language: CommentLanguage; error?: string | undefined; children: ComponentChildren }) {
+function Field({ name, label, required, language, error, children }: { name: string; label: string; required?: boolean; language: ReaderLocale['lang']; error?: string | undefined; children: ComponentChildren }) {
   return (
     <p class={`field comment-form-${name}${error ? ' has-error' : ''}`}>
       <label for={name} lang={language}>
@@ -185,8 +186,9 @@ const invalid = (error: string | undefined, name: string, extra?: string) => ({
 });
 
 /** Published comments in threads two levels deep, then the reference page's `Leave a Reply` form. */
-export function CommentSection({ articlePath, articleId, comments, open, dateStyle, language, scriptUrl, form, notice, replyTo }: CommentSectionProps) {
-  const s = COMMENT_STRINGS[language];
+export function CommentSection({ articlePath, articleId, comments, open, locale, scriptUrl, form, notice, replyTo }: CommentSectionProps) {
+  const s = locale.comments;
+  const language = locale.lang;
   const threads = threadComments(comments);
   const names = new Map(comments.map((c) => [c.id, c.authorName]));
   const values = form?.values ?? { comment: '', author: '', email: '', url: '' };
@@ -199,8 +201,7 @@ export function CommentSection({ articlePath, articleId, comments, open, dateSty
       key={c.id}
       comment={c}
       articlePath={articlePath}
-      dateStyle={dateStyle}
-      language={language}
+      locale={locale}
       open={open}
       inReplyTo={threadRoot !== null && c.parentId !== null && c.parentId !== threadRoot ? names.get(c.parentId) : undefined}
       notice={noticeFor(c.id)}
@@ -210,17 +211,16 @@ export function CommentSection({ articlePath, articleId, comments, open, dateSty
   return (
     <section id="comments" class="comments" aria-labelledby="comments-title">
       <h2 id="comments-title" class="section-title">
-        {T.commentsCount(comments.length)}
+        {digits(locale, locale.t.commentsCount(comments.length))}
       </h2>
-      {comments.length === 0 && open && <p class="muted">{T.noComments}</p>}
+      {comments.length === 0 && open && <p class="muted">{locale.t.noComments}</p>}
       <ol class="comment-list" id="comment-list" hidden={comments.length === 0}>
         {threads.map(({ comment, replies }) => (
           <CommentItem
             key={comment.id}
             comment={comment}
             articlePath={articlePath}
-            dateStyle={dateStyle}
-            language={language}
+            locale={locale}
             open={open}
             notice={noticeFor(comment.id)}
           >

@@ -1,6 +1,6 @@
 import type { FiguresWidget } from '../../domain/widgets/widget.ts';
-import { type DateStyle, formatDateTime, toIsoWithOffset } from '../../lib/dates.ts';
-import { T } from '../strings.ts';
+import { toIsoWithOffset } from '../../lib/dates.ts';
+import { digits, type ReaderLocale, readerDateTime } from '../reader-locale.ts';
 
 /** Indian digit grouping (4,46,99,418), as Hindi readers expect large figures. */
 const number = new Intl.NumberFormat('en-IN');
@@ -10,7 +10,7 @@ function signed(n: number): string {
 }
 
 /** A data box such as `COVID-19 CASES`: labelled figures, with the day's change. */
-export function FiguresBox({ widget, dateStyle }: { widget: FiguresWidget; dateStyle: DateStyle }) {
+export function FiguresBox({ widget, locale }: { widget: FiguresWidget; locale: ReaderLocale }) {
   const id = `widget-${widget.key}`;
   const asOf = new Date(widget.figures.asOf);
   return (
@@ -23,8 +23,8 @@ export function FiguresBox({ widget, dateStyle }: { widget: FiguresWidget; dateS
           <div class="figure" key={row.label}>
             <dt>{row.label}</dt>
             <dd>
-              <data value={String(row.value)}>{number.format(row.value)}</data>
-              {row.delta !== undefined && <span class={`delta ${row.delta > 0 ? 'up' : 'down'}`}>{signed(row.delta)}</span>}
+              <data value={String(row.value)}>{digits(locale, number.format(row.value))}</data>
+              {row.delta !== undefined && <span class={`delta ${row.delta > 0 ? 'up' : 'down'}`}>{digits(locale, signed(row.delta))}</span>}
             </dd>
           </div>
         ))}
@@ -32,10 +32,10 @@ export function FiguresBox({ widget, dateStyle }: { widget: FiguresWidget; dateS
       <p class="figures-meta">
         {widget.figures.source && (
           <>
-            {T.source}: {widget.figures.source} ·{' '}
+            {locale.t.source}: {widget.figures.source} ·{' '}
           </>
         )}
-        {T.asOf}: <time dateTime={toIsoWithOffset(asOf)}>{formatDateTime(asOf, dateStyle)}</time>
+        {locale.t.asOf}: <time dateTime={toIsoWithOffset(asOf)}>{readerDateTime(locale, asOf)}</time>
       </p>
     </section>
   );

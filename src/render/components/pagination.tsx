@@ -1,8 +1,9 @@
-import { T } from '../strings.ts';
+import { digits, type ReaderLocale } from '../reader-locale.ts';
 
 /** Links to the previous and next pages of a list (`?page=N`); page 1 has no query. */
-export function Pagination({ basePath, page, pageCount }: { basePath: string; page: number; pageCount: number }) {
+export function Pagination({ basePath, page, pageCount, locale }: { basePath: string; page: number; pageCount: number; locale: ReaderLocale }) {
   if (pageCount <= 1) return null;
+  const T = locale.t;
   const href = (n: number) => pageHref(basePath, n);
   return (
     <nav class="pagination" aria-label={T.pagination}>
@@ -14,7 +15,7 @@ export function Pagination({ basePath, page, pageCount }: { basePath: string; pa
         <span />
       )}
       <span class="page-of">
-        {T.page(page)} / {pageCount}
+        {digits(locale, `${T.page(page)} / ${pageCount}`)}
       </span>
       {page < pageCount ? (
         <a rel="next" href={href(page + 1)}>

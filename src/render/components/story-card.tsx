@@ -1,20 +1,20 @@
 import { type ArticleSummary, articlePath } from '../../domain/articles/article.ts';
 import type { CommentCounted } from '../../domain/comments/comment.ts';
-import { formatDate, toIsoWithOffset, type DateStyle } from '../../lib/dates.ts';
-import { T } from '../strings.ts';
+import { toIsoWithOffset } from '../../lib/dates.ts';
+import { digits, type ReaderLocale, readerDate } from '../reader-locale.ts';
 import { Photo } from './photo.tsx';
 
 export interface StoryCardProps {
   /** With `commentCount` when the page knows it (published comments; shown when there are any). */
   story: ArticleSummary & CommentCounted;
-  dateStyle: DateStyle;
+  locale: ReaderLocale;
   /** 'lead' is the home page's big story; 'row' has a thumbnail beside the text; 'compact' is text only. */
   variant?: 'lead' | 'row' | 'compact';
   showSection?: boolean;
   headingLevel?: 2 | 3;
 }
 
-export function StoryCard({ story, dateStyle, variant = 'row', showSection, headingLevel = 3 }: StoryCardProps) {
+export function StoryCard({ story, locale, variant = 'row', showSection, headingLevel = 3 }: StoryCardProps) {
   const href = articlePath(story);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
@@ -40,13 +40,13 @@ export function StoryCard({ story, dateStyle, variant = 'row', showSection, head
         {variant === 'lead' && story.dek && <p class="card-dek">{story.dek}</p>}
         {story.publishedAt && (
           <time class="card-time" dateTime={toIsoWithOffset(story.publishedAt)}>
-            {formatDate(story.publishedAt, dateStyle)}
+            {readerDate(locale, story.publishedAt)}
           </time>
         )}
         {story.commentCount !== undefined && story.commentCount > 0 && (
           <a class="card-comments" href={`${href}#comments`}>
             <span aria-hidden="true">💬 </span>
-            {T.commentsCount(story.commentCount)}
+            {digits(locale, locale.t.commentsCount(story.commentCount))}
           </a>
         )}
       </div>

@@ -3,10 +3,11 @@ import type { Chrome, Sidebar as SidebarData } from '../chrome.ts';
 import { Sidebar } from '../components/sidebar.tsx';
 import { StoryCard } from '../components/story-card.tsx';
 import { renderPage } from '../layout.tsx';
-import { T } from '../strings.ts';
+import { readerLocale } from '../reader-locale.ts';
 
 export function renderHomePage({ chrome, home, sidebar }: { chrome: Chrome; home: HomePage; sidebar: SidebarData }): string {
-  const style = chrome.settings.dateStyle;
+  const locale = readerLocale(chrome.settings);
+  const T = locale.t;
   const content = (
     <>
       <h1 class="visually-hidden">
@@ -16,11 +17,11 @@ export function renderHomePage({ chrome, home, sidebar }: { chrome: Chrome; home
         <div>
           {home.lead && (
             <section class="lead" aria-label={T.topStories}>
-              <StoryCard story={home.lead} dateStyle={style} variant="lead" showSection headingLevel={2} />
+              <StoryCard story={home.lead} locale={locale} variant="lead" showSection headingLevel={2} />
               {home.top.length > 0 && (
                 <div class="top-list">
                   {home.top.map((s) => (
-                    <StoryCard key={s.id} story={s} dateStyle={style} variant="compact" showSection />
+                    <StoryCard key={s.id} story={s} locale={locale} variant="compact" showSection />
                   ))}
                 </div>
               )}
@@ -33,7 +34,7 @@ export function renderHomePage({ chrome, home, sidebar }: { chrome: Chrome; home
               </h2>
               <div class="card-grid">
                 {stories.map((s) => (
-                  <StoryCard key={s.id} story={s} dateStyle={style} />
+                  <StoryCard key={s.id} story={s} locale={locale} />
                 ))}
               </div>
               <p class="more">
@@ -45,7 +46,7 @@ export function renderHomePage({ chrome, home, sidebar }: { chrome: Chrome; home
           ))}
           {!home.lead && <p class="muted">{T.noStories}</p>}
         </div>
-        <Sidebar data={sidebar} dateStyle={style} />
+        <Sidebar data={sidebar} locale={locale} />
       </div>
     </>
   );

@@ -4,7 +4,7 @@ import { Pagination, pageHref } from '../components/pagination.tsx';
 import { Sidebar } from '../components/sidebar.tsx';
 import { StoryCard } from '../components/story-card.tsx';
 import { renderPage } from '../layout.tsx';
-import { T } from '../strings.ts';
+import { digits, readerLocale } from '../reader-locale.ts';
 
 export interface ListPageProps {
   chrome: Chrome;
@@ -20,13 +20,14 @@ export interface ListPageProps {
 
 /** A paginated list of stories: section, tag and author pages. */
 export function renderListPage({ chrome, title, intro, basePath, stories, sidebar, showSection }: ListPageProps): string {
-  const style = chrome.settings.dateStyle;
+  const locale = readerLocale(chrome.settings);
+  const T = locale.t;
   const { page, pageCount } = stories;
   const content = (
     <div class="with-sidebar">
       <div>
         <header class="list-header">
-          <h1>{page > 1 ? `${title} — ${T.page(page)}` : title}</h1>
+          <h1>{page > 1 ? `${title} — ${digits(locale, T.page(page))}` : title}</h1>
           {intro && <p class="dek">{intro}</p>}
         </header>
         {stories.items.length === 0 ? (
@@ -34,19 +35,19 @@ export function renderListPage({ chrome, title, intro, basePath, stories, sideba
         ) : (
           <div class="story-list">
             {stories.items.map((s) => (
-              <StoryCard key={s.id} story={s} dateStyle={style} showSection={showSection} headingLevel={2} />
+              <StoryCard key={s.id} story={s} locale={locale} showSection={showSection} headingLevel={2} />
             ))}
           </div>
         )}
-        <Pagination basePath={basePath} page={page} pageCount={pageCount} />
+        <Pagination basePath={basePath} page={page} pageCount={pageCount} locale={locale} />
       </div>
-      <Sidebar data={sidebar} dateStyle={style} />
+      <Sidebar data={sidebar} locale={locale} />
     </div>
   );
   return renderPage(
     chrome,
     {
-      title: page > 1 ? `${title} — ${T.page(page)}` : title,
+      title: page > 1 ? `${title} — ${digits(locale, T.page(page))}` : title,
       ...(intro ? { description: intro } : {}),
       canonicalPath: pageHref(basePath, page),
       prevPath: page > 1 ? pageHref(basePath, page - 1) : undefined,

@@ -1,9 +1,9 @@
 import { type ArticleSummary, articlePath } from '../../domain/articles/article.ts';
-import { formatDate, toIsoWithOffset } from '../../lib/dates.ts';
+import { toIsoWithOffset } from '../../lib/dates.ts';
 import type { Chrome, Sidebar as SidebarData } from '../chrome.ts';
 import { Sidebar } from '../components/sidebar.tsx';
 import { renderPage } from '../layout.tsx';
-import { T } from '../strings.ts';
+import { digits, type ReaderLocale, readerDate, readerLocale } from '../reader-locale.ts';
 
 /** A piece of text, marked when it matched the query. */
 export interface MarkedText {
@@ -57,7 +57,8 @@ function Marked({ parts }: { parts: readonly MarkedText[] }) {
   return <>{parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : p.text))}</>;
 }
 
-function Filters({ chrome, form }: { chrome: Chrome; form: SearchForm }) {
+function Filters({ chrome, form, locale }: { chrome: Chrome; form: SearchForm; locale: ReaderLocale }) {
+  const T = locale.t;
   return (
     <form class="search-form" role="search" action="/search" method="get">
       <div class="search-main">
@@ -93,7 +94,7 @@ function Filters({ chrome, form }: { chrome: Chrome; form: SearchForm }) {
   );
 }
 
-function Hit({ hit, chrome }: { hit: SearchPageHit; chrome: Chrome }) {
+function Hit({ hit, locale }: { hit: SearchPageHit; locale: ReaderLocale }) {
   const { article } = hit;
   return (
     <article class="search-hit">
@@ -112,15 +113,16 @@ function Hit({ hit, chrome }: { hit: SearchPageHit; chrome: Chrome }) {
       )}
       {article.publishedAt && (
         <time class="card-time" dateTime={toIsoWithOffset(article.publishedAt)}>
-          {formatDate(article.publishedAt, chrome.settings.dateStyle)}
+          {readerDate(locale, article.publishedAt)}
         </time>
       )}
     </article>
   );
 }
 
-function Pager({ form, page, pageCount }: { form: SearchForm; page: number; pageCount: number }) {
+function Pager({ form, page, pageCount, locale }: { form: SearchForm; page: number; pageCount: number; locale: ReaderLocale }) {
   if (pageCount <= 1 && page <= 1) return null;
+  const T = locale.t;
   return (
     <nav class="pagination" aria-label={T.pagination}>
       {page > 1 ? (
@@ -131,7 +133,7 @@ function Pager({ form, page, pageCount }: { form: SearchForm; page: number; page
         <span />
       )}
       <span class="page-of">
-        {T.page(page)} / {pageCount}
+        {digits(locale, `${T.page(page)} / ${pageCount}`)}
       </span>
       {page < pageCount ? (
         <a rel="next" href={searchHref(form, page + 1)}>
@@ -146,15 +148,17 @@ function Pager({ form, page, pageCount }: { form: SearchForm; page: number; page
 
 /** The search page: the form with filters, then results with marked words, or advice. */
 export function renderSearchPage({ chrome, sidebar, form, results }: SearchPageProps): string {
+  const locale = readerLocale(chrome.settings);
+  const T = locale.t;
   const filtered = Boolean(form.section || form.from || form.to);
   const title = results ? T.search.resultsFor(results.query) : T.search.title;
   const content = (
     <div class="with-sidebar">
       <div class="search-page">
         <header class="list-header">
-          <h1>{results && results.page > 1 ? `${title} — ${T.page(results.page)}` : title}</h1>
+          <h1>{results && results.page > 1 ? `${title} — ${digits(locale, T.page(results.page))}` : title}</h1>
         </header>
-        <Filters chrome={chrome} form={form} />
+        <Filters chrome={chrome} form={form} locale={locale} />
         {results === null ? (
           <p class="muted">{T.search.empty}</p>
         ) : (
@@ -170,7 +174,7 @@ export function renderSearchPage({ chrome, sidebar, form, results }: SearchPageP
                 <p class="muted">{T.search.tips}</p>
               </div>
             ) : (
-              <p class="muted search-count">{T.search.count(results.total, results.totalCapped)}</p>
+              <p class="muted search-count">{digits(locale, T.search.count(results.total, results.totalCapped))}</p>
             )}
             {results.total > 0 && results.items.length === 0 && (
               <p>
@@ -179,14 +183,14 @@ export function renderSearchPage({ chrome, sidebar, form, results }: SearchPageP
             )}
             <div class="story-list">
               {results.items.map((hit) => (
-                <Hit key={hit.article.id} hit={hit} chrome={chrome} />
+                <Hit key={hit.article.id} hit={hit} locale={locale} />
               ))}
             </div>
-            <Pager form={form} page={results.page} pageCount={results.pageCount} />
+            <Pager form={form} page={results.page} pageCount={results.pageCount} locale={locale} />
           </section>
         )}
       </div>
-      <Sidebar data={sidebar} dateStyle={chrome.settings.dateStyle} />
+      <Sidebar data={sidebar} locale={locale} />
       {/* Suggestions as the reader types in the search boxes; both work without it. */}
       <script type="module" src="/search/suggest.js" />
     </div>
