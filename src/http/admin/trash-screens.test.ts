@@ -13,6 +13,21 @@ import type { AuditEntry } from '../../domain/audit/audit.ts';
 import { DIALECTS } from '../../../test/helpers/databases.ts';
 import { openDemoApp, type TestApp } from '../../../test/helpers/app.ts';
 import { type Actor, actor, asActor } from '../../../test/helpers/newsroom.ts';
+import { TRASH_ADMIN_STRINGS } from '../../render/admin/trash-admin-strings.ts';
+
+/** Every piece of text of one language's take-down catalogue (functions called with a marker, their fixed parts kept). */
+function catalogueText(lang: 'hi' | 'en'): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v);
+    else if (typeof v === 'function') out.push(...String((v as (x: string) => unknown)('\u2063')).split('\u2063'));
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(TRASH_ADMIN_STRINGS[lang]);
+  // Only text that is clearly of that language: a Latin word of 3+ letters, or a Devanagari letter.
+  const own = lang === 'en' ? /[A-Za-z]*[a-z][A-Za-z]{2,}/ : /[\u0900-\u097f]/;
+  return out.map((x) => x.trim().replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '')).filter((x) => x.length > 0 && own.test(x));
+}
 
 for (const dialect of DIALECTS) {
   describe(`trash and delete forever (${dialect})`, () => {
@@ -203,6 +218,23 @@ for (const dialect of DIALECTS) {
       assert.equal(await t.services.trash.gone(id), 'trashed');
       assert.equal((await asActor(t.app, reporter, { method: 'POST', url: `/admin/api/trash/${id}/restore` })).statusCode, 200);
       assert.equal((await t.services.desk.get(reporter.user, id)).status, 'draft');
+    });
+
+    test('the take-down screens are in the user’s language only (Hindi and English)', async () => {
+      const other = await actor(t.services, 'admin');
+      for (const lang of ['hi', 'en'] as const) {
+        await t.services.users.setLocale(other.user.id, lang);
+        const foreign = catalogueText(lang === 'hi' ? 'en' : 'hi');
+        const own = catalogueText(lang);
+        for (const url of ['/admin/trash', '/admin/audit', `/admin/articles/${(await t.services.articles.latest(t.services.now(), 1))[0]!.id}/edit`]) {
+          const res = await asActor(t.app, other, { method: 'GET', url });
+          assert.equal(res.statusCode, 200, url);
+          // What a reader of the screen sees: no scripts' data, no markup.
+          const text = res.body.replace(/<script[\s\S]*?<\/script>/g, ' ').replace(/<[^>]+>/g, ' ');
+          for (const phrase of foreign) assert.ok(!text.includes(phrase), `${lang} ${url} shows "${phrase}"`);
+          assert.ok(own.some((phrase) => text.includes(phrase)), `${lang} ${url} shows its own language`);
+        }
+      }
     });
 
     test('the audit log is for admins only, newest first and paginated', async () => {
