@@ -85,6 +85,14 @@ export interface ArticleTable {
   /** In the trash since then (restorable for 30 days); null when not trashed. */
   trashed_at: NullableTimeColumn;
   trashed_by: number | null;
+  /** The headline `article_headline_keys` was made from; differs from `headline` when stale (007-desk). */
+  headline_keyed: string | null;
+}
+
+/** The desk's headline search: one row per phonetic key of a story's headline (007-desk). */
+export interface ArticleHeadlineKeyTable {
+  key: string;
+  article_id: number;
 }
 
 export interface ArticleTagTable {
@@ -346,6 +354,7 @@ export interface Database {
   articles: ArticleTable;
   article_tags: ArticleTagTable;
   article_authors: ArticleAuthorTable;
+  article_headline_keys: ArticleHeadlineKeyTable;
   comments: CommentTable;
   comment_blocklist: CommentBlocklistTable;
   comment_form_tokens: CommentFormTokenTable;

@@ -3,6 +3,7 @@
  * (latest, or a hand-picked list). Same form conventions as the other screens.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { MAX_DESK_QUERY } from '../../domain/articles/desk.ts';
 import type { Action } from '../../domain/users/user.ts';
 import { DomainError } from '../../errors.ts';
 import { type HomeFormValues, renderHomeAdminPage } from '../../render/admin/home-admin-page.tsx';
@@ -27,17 +28,28 @@ export const frontPageScreens: FastifyPluginAsync<AdminContext> = async (app, ct
   async function homePage(request: FastifyRequest, reply: FastifyReply, form: { values?: Partial<HomeFormValues>; errors?: FieldErrors }, status = 200) {
     const user = see(request, 'home.edit');
     const now = services.now();
-    const [pinned, recent, settings, chrome] = await Promise.all([
+    // The headline search (GET ?find=, or the form's own field after a post that failed).
+    const find = findParam(request.query, request.body);
+    const [pinned, recent, settings, found, chrome] = await Promise.all([
       services.articles.pinnedForDesk(),
       services.articles.latest(now, RECENT_STORIES),
       services.settings.get(),
+      find ? services.deskList.findPublic(find) : Promise.resolve(null),
       chromeFor(request),
     ]);
     const updates = settings.updatesMode === 'manual' ? await services.articles.publicByIds(now, settings.updatesIds) : [];
     const values: HomeFormValues = { articleId: '', updatesMode: settings.updatesMode, updatesIds: settings.updatesIds.join(', '), ...form.values };
     const notice = status === 200 ? savedNotice(request, user) : undefined;
-    return html(reply, renderHomeAdminPage({ chrome, pinned, recent, updates, values, errors: form.errors ?? {}, now, ...(notice ? { notice } : {}) }), status);
+    const search = { q: find, hits: found, updatesIds: settings.updatesIds };
+    return html(reply, renderHomeAdminPage({ chrome, pinned, recent, updates, values, errors: form.errors ?? {}, now, search, ...(notice ? { notice } : {}) }), status);
   }
+
+  /** Back to the home screen, keeping the headline search the editor was working from. */
+  const back = (request: FastifyRequest, saved = true) => {
+    const find = findParam(undefined, request.body);
+    const params = new URLSearchParams({ ...(saved ? { saved: '1' } : {}), ...(find ? { find } : {}) }).toString();
+    return `/admin/home${params ? `?${params}` : ''}`;
+  };
 
   app.get('/admin/home', async (request, reply) => homePage(request, reply, {}));
 
@@ -51,7 +63,7 @@ export const frontPageScreens: FastifyPluginAsync<AdminContext> = async (app, ct
     } catch (err) {
       return homePage(request, reply, { values: { articleId }, errors: fieldErrors(err, user) }, 400);
     }
-    return reply.redirect('/admin/home?saved=1', 303);
+    return reply.redirect(back(request), 303);
   });
 
   app.post<Params>('/admin/home/pins/:id/move', async (request, reply) => {
@@ -79,4 +91,59 @@ export const frontPageScreens: FastifyPluginAsync<AdminContext> = async (app, ct
     }
     return reply.redirect('/admin/home?saved=1', 303);
   });
+
+  // The Updates list one story at a time, from the headline search: add, move, remove.
+  // Adding chooses the hand-picked list (the editor asked for this story to show).
+  async function setUpdates(request: FastifyRequest, reply: FastifyReply, ids: number[]) {
+    const user = see(request, 'home.edit');
+    try {
+      await services.settings.update(
+        { updatesMode: ids.length > 0 ? 'manual' : 'latest', updatesIds: ids },
+        { articleExists: (id) => services.articles.exists(id) },
+      );
+    } catch (err) {
+      return homePage(request, reply, { errors: fieldErrors(err, user) }, 400);
+    }
+    return reply.redirect(back(request), 303);
+  }
+
+  app.post('/admin/home/updates/add', async (request, reply) => {
+    see(request, 'home.edit');
+    const [id] = idList(textField(request.body, 'articleId', 40), 'updatesIds');
+    if (id === undefined) throw new DomainError('BAD_REQUEST', 'articleId');
+    const { updatesIds, updatesMode } = await services.settings.get();
+    // In "latest" mode the stored list is not shown; adding starts a new hand-picked list.
+    const current = updatesMode === 'manual' ? updatesIds : [];
+    return setUpdates(request, reply, current.includes(id) ? current : [...current, id]);
+  });
+
+  app.post<Params>('/admin/home/updates/:id/move', async (request, reply) => {
+    see(request, 'home.edit');
+    const id = idParam(request.params.id);
+    const ids = [...(await services.settings.get()).updatesIds];
+    const i = ids.indexOf(id);
+    if (i < 0) throw new DomainError('NOT_FOUND');
+    const j = direction(request.body) === 'up' ? i - 1 : i + 1;
+    if (j >= 0 && j < ids.length) [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+    return setUpdates(request, reply, ids);
+  });
+
+  app.post<Params>('/admin/home/updates/:id/remove', async (request, reply) => {
+    see(request, 'home.edit');
+    const id = idParam(request.params.id);
+    const ids = (await services.settings.get()).updatesIds;
+    if (!ids.includes(id)) throw new DomainError('NOT_FOUND');
+    return setUpdates(request, reply, ids.filter((x) => x !== id));
+  });
 };
+
+/** The headline search of the home screen: `find` from the address or a posted form; over-long is a 400. */
+function findParam(query: unknown, body: unknown): string {
+  for (const source of [body, query]) {
+    const v = (source as Record<string, unknown> | undefined)?.find;
+    if (v === undefined || v === '') continue;
+    if (typeof v !== 'string' || [...v].length > MAX_DESK_QUERY) throw new DomainError('BAD_REQUEST', 'find');
+    return v.normalize('NFC').trim();
+  }
+  return '';
+}
