@@ -73,6 +73,13 @@ export class ArticleEditService {
     return article;
   }
 
+  /** The article for a write: as `get`, and a story in the trash is refused (restore it first). */
+  private async getForWrite(user: User, id: number): Promise<EditableArticle> {
+    const article = await this.get(user, id);
+    if (article.trashedAt) throw new DomainError('GONE', 'trashed', 'the story is in the trash');
+    return article;
+  }
+
   /** What the user may do with this article, for showing the right buttons. */
   async permissions(user: User, article: EditableArticle) {
     return {
@@ -121,7 +128,7 @@ export class ArticleEditService {
    * check and first keeps the other person's working copy as a revision.
    */
   async update(user: User, id: number, patch: ArticlePatch, options: SaveOptions = {}): Promise<EditableArticle> {
-    const current = await this.get(user, id);
+    const current = await this.getForWrite(user, id);
     if (options.baseRevision !== undefined && !options.force && options.baseRevision !== current.revision) throw await this.conflict(id);
     if (patch.authorIds !== undefined && !sameIds(patch.authorIds, current.authorIds)) await this.require(user, 'article.setAuthors', current);
     const next = await this.validate(current, patch);
@@ -149,7 +156,7 @@ export class ArticleEditService {
    * cards, lists, feeds and search are purged). Needs the right to publish the story.
    */
   async applyPending(user: User, id: number, baseVersion?: number): Promise<EditableArticle> {
-    const current = await this.get(user, id);
+    const current = await this.getForWrite(user, id);
     await this.require(user, 'article.publish', current);
     if (!current.live) throw new DomainError('INVALID_INPUT', 'status', 'only a published or scheduled story has a pending version');
     if (!current.pending) return current;
@@ -171,7 +178,7 @@ export class ArticleEditService {
 
   /** Drops the pending version: the editor shows the story as saved (for a live story: as readers see it). */
   async discardPending(user: User, id: number, baseVersion?: number): Promise<EditableArticle> {
-    const current = await this.get(user, id);
+    const current = await this.getForWrite(user, id);
     if (!current.pending) return current;
     const version = await this.deps.store.discardWorkingCopy(id, user.id, this.deps.now(), baseVersion);
     if (version === null) throw await this.conflict(id);
@@ -180,7 +187,7 @@ export class ArticleEditService {
 
   /** A reporter or contributor sends a live story's pending version for review; it does not go live. */
   async submitPending(user: User, id: number, note = ''): Promise<EditableArticle> {
-    const current = await this.get(user, id);
+    const current = await this.getForWrite(user, id);
     await this.require(user, 'article.submit', current);
     if (!current.live || !current.pending) throw new DomainError('INVALID_INPUT', 'pending', 'nothing pending to submit');
     if (!(await this.deps.store.submitWorkingCopy(id, user.id, this.deps.now(), clean(note).slice(0, 500)))) throw await this.conflict(id);
@@ -279,7 +286,7 @@ export class ArticleEditService {
 
   /** Moves an article to `to`. `publishAt` (with 'scheduled') is when it goes live. */
   async transition(user: User, id: number, to: ArticleStatus, options: { publishAt?: Date; note?: string } = {}): Promise<EditableArticle> {
-    const article = await this.get(user, id);
+    const article = await this.getForWrite(user, id);
     const rule = transitionRule(article.status, to);
     if (!rule) throw new DomainError('INVALID_INPUT', 'to', `no transition ${article.status} → ${to}`);
     await this.require(user, rule.action, article);
@@ -371,7 +378,7 @@ export class ArticleEditService {
 
   /** Restores revision `n` as a new save (history is never rewritten). */
   async restore(user: User, id: number, n: number): Promise<EditableArticle> {
-    const article = await this.get(user, id);
+    const article = await this.getForWrite(user, id);
     await this.require(user, 'article.restoreRevision', article);
     const rev = await this.revision(user, id, n);
     const { snapshot } = rev;

@@ -303,6 +303,25 @@ for (const dialect of DIALECTS) {
       assert.equal((await asActor(t.app, reporter, { method: 'POST', url: `/admin/api/articles/${id}/preview-links`, json: {} })).statusCode, 403);
     });
 
+    test('a story in the trash cannot be saved, updated or published until it is restored', async () => {
+      const { id } = await publishedStory(editor, 'हटाई जाने वाली खबर');
+      assert.equal((await put(editor, id, { dek: 'हटाने से पहले', autosave: true })).statusCode, 200);
+      const trashed = await post(editor, `/admin/api/articles/${id}/trash`);
+      assert.equal(trashed.statusCode, 200, trashed.body);
+      for (const [method, url, json] of [
+        ['PUT', `/admin/api/articles/${id}`, { dek: 'कूड़ेदान से' }],
+        ['POST', `/admin/api/articles/${id}/update`, {}],
+        ['POST', `/admin/api/articles/${id}/transition`, { to: 'published' }],
+        ['POST', `/admin/api/articles/${id}/revisions/1/restore`, {}],
+      ] as const) {
+        const res = await asActor(t.app, editor, { method, url, json });
+        assert.equal(res.statusCode, 410, `${method} ${url}: ${res.body}`);
+      }
+      const a = await t.services.desk.get(editor.user, id);
+      assert.equal(a.status, 'draft');
+      assert.equal(a.dek, 'हटाने से पहले', 'nothing written');
+    });
+
     test('malformed save options are 400 and write nothing', async () => {
       const created = await post(editor, '/admin/api/articles', { sectionId, headline: 'जांच' });
       const id = (created.json() as { article: EditableArticle }).article.id;
