@@ -50,7 +50,8 @@ export const articleScreens: FastifyPluginAsync<AdminContext & { readerAssets: A
       upload: permissions.upload,
       update: article.live && permissions.publish,
       submitUpdate: article.live && !permissions.publish && permissions.submit,
-      discard: article.pending !== null && permissions.edit,
+      // Pending changes can appear after the page loads (autosave), so this is the permission alone.
+      discard: permissions.edit,
       preview: true,
     };
     return html(
