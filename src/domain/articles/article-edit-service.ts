@@ -186,10 +186,12 @@ export class ArticleEditService {
   }
 
   /** A reporter or contributor sends a live story's pending version for review; it does not go live. */
-  async submitPending(user: User, id: number, note = ''): Promise<EditableArticle> {
+  async submitPending(user: User, id: number, note = '', baseVersion?: number): Promise<EditableArticle> {
     const current = await this.getForWrite(user, id);
     await this.require(user, 'article.submit', current);
     if (!current.live || !current.pending) throw new DomainError('INVALID_INPUT', 'pending', 'nothing pending to submit');
+    // Submitting changes no content; the check only makes sure the submitter saw the latest version.
+    if (baseVersion !== undefined && baseVersion !== current.version) throw await this.conflict(id);
     if (!(await this.deps.store.submitWorkingCopy(id, user.id, this.deps.now(), clean(note).slice(0, 500)))) throw await this.conflict(id);
     return (await this.deps.store.findEditable(id))!;
   }

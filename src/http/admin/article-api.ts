@@ -105,7 +105,7 @@ export const articleApi: FastifyPluginAsync<AdminContext> = async (app, { servic
 
   app.post<{ Params: { id: string } }>('/admin/api/articles/:id/submit-update', async (request) => {
     const user = requireUser(request);
-    return { article: await services.desk.submitPending(user, idParam(request.params.id), textField(request.body, 'note', 500)) };
+    return { article: await services.desk.submitPending(user, idParam(request.params.id), textField(request.body, 'note', 500), baseVersionOf(request.body)) };
   });
 
   app.post<{ Params: { id: string } }>('/admin/api/articles/:id/presence', async (request) => {

@@ -114,7 +114,9 @@ for (const dialect of DIALECTS) {
       assert.equal(restore.statusCode, 200, restore.body);
       assert.deepEqual(await publicPages(id, path), before, 'the live story is untouched');
 
-      const submit = await post(reporter, `/admin/api/articles/${id}/submit-update`, { note: 'कृपया देखें' });
+      const staleSubmit = await post(reporter, `/admin/api/articles/${id}/submit-update`, { note: 'कृपया देखें', baseVersion: 1 });
+      assert.equal(staleSubmit.statusCode, 409, 'a submit from an old version is refused');
+      const submit = await post(reporter, `/admin/api/articles/${id}/submit-update`, { note: 'कृपया देखें', baseVersion: (await getArticle(reporter, id)).version });
       assert.equal(submit.statusCode, 200, submit.body);
       const submitted = (submit.json() as { article: EditableArticle }).article;
       assert.ok(submitted.pending?.submittedAt);
