@@ -83,6 +83,8 @@ export function renderArticlePage({ chrome, article, related, comments, sidebar,
             <strong>{T.correction}:</strong> {article.correctionNote}
           </aside>
         )}
+        {/* Only on paper (site.css): where the printed story lives. */}
+        <p class="print-url">{`${chrome.siteUrl.replace(/\/$/, '')}${path}`}</p>
         {article.tags.length > 0 && (
           <nav class="tags" aria-label={T.tags}>
             <ul>
