@@ -16,6 +16,11 @@ export interface AdminChrome {
   readonly current?: string;
   /** Screens the user may open, in order: [key, href]. */
   readonly nav: readonly (readonly [keyof AdminStrings & string, string])[];
+  /**
+   * The page's language when nobody is signed in but the account is known (a password
+   * reset link opens in its account's language); otherwise the user's, else Hindi.
+   */
+  readonly locale?: User['locale'];
 }
 
 export function stringsFor(user: Pick<User, 'locale'> | null): AdminStrings {
@@ -23,8 +28,8 @@ export function stringsFor(user: Pick<User, 'locale'> | null): AdminStrings {
 }
 
 function AdminDocument({ chrome, title, children }: { chrome: AdminChrome; title: string; children: ComponentChildren }) {
-  const t = stringsFor(chrome.user);
-  const lang = chrome.user?.locale ?? 'hi';
+  const lang = chrome.locale ?? chrome.user?.locale ?? 'hi';
+  const t = stringsFor({ locale: lang });
   return (
     <html lang={lang}>
       <head>

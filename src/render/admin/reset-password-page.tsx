@@ -50,11 +50,13 @@ export function renderResetPasswordPage(props: ResetPasswordPageProps): string {
     );
   }
   const t = accountStringsFor({ locale: props.locale });
+  // The whole page (title, header) in the account's language, though nobody is signed in.
+  const localized: AdminChrome = { ...chrome, locale: props.locale };
   if (props.kind === 'done') {
     return renderAdminPage(
-      chrome,
+      localized,
       t.resetDoneTitle,
-      <section class="sign-in" lang={props.locale}>
+      <section class="sign-in">
         <h1>{t.resetDoneTitle}</h1>
         <p class="notice" role="status">
           {t.resetDone}
@@ -67,9 +69,9 @@ export function renderResetPasswordPage(props: ResetPasswordPageProps): string {
   }
   const errors = props.errors ?? {};
   return renderAdminPage(
-    chrome,
+    localized,
     t.resetTitle,
-    <section class="sign-in" lang={props.locale}>
+    <section class="sign-in">
       <h1>{t.resetTitle}</h1>
       <p>{t.resetFor(props.email)}</p>
       <p class="muted">{t.resetValidUntil(formatDateTime(props.expiresAt, props.locale))}</p>
