@@ -4,7 +4,7 @@
  */
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { CachedPage } from './cache/cached-page.ts';
 import { PageCache } from './cache/page-cache.ts';
 import { buildAssetBundle } from './http/assets/asset-bundle.ts';
@@ -46,7 +46,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   const adminAssets = await buildAdminAssets({ fontFaceCss: assets.fontFaceCss });
   const respondError = createErrorResponder({ services, assets: assets.urls });
   const app = Fastify({
-    logger: options.logger ? { level: config.logLevel } : false,
+    logger: options.logger ? { level: config.logLevel, serializers: { req: requestForLog } } : false,
     // Slugs of long Hindi headlines run past find-my-way's default of 100 characters.
     routerOptions: { maxParamLength: 400 },
     // A number means that many proxy hops in front; each is trusted for X-Forwarded-For.
@@ -102,4 +102,17 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   await app.register(previewRoutes, { services, assets: assets.urls });
   await app.register(siteRoutes, { services, assets: assets.urls });
   return app;
+}
+
+/**
+ * What the access log keeps of a request. Addresses that carry a secret (a shared
+ * preview's or a password reset's token) are logged with the token masked, so a log
+ * file never opens a draft or an account.
+ */
+export function requestForLog(request: FastifyRequest): { method: string; url: string; host: string | undefined; remoteAddress: string } {
+  return { method: request.method, url: maskSecrets(request.url), host: request.headers.host, remoteAddress: request.ip };
+}
+
+export function maskSecrets(url: string): string {
+  return url.replace(/^(\/preview\/|\/admin\/reset-password\/)[^/?#]+/, '$1…');
 }

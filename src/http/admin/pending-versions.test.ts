@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { articlePath, type EditableArticle } from '../../domain/articles/article.ts';
+import { maskSecrets } from '../../app.ts';
 import { DIALECTS } from '../../../test/helpers/databases.ts';
 import { openDemoApp, type TestApp } from '../../../test/helpers/app.ts';
 import { type Actor, actor, asActor } from '../../../test/helpers/newsroom.ts';
@@ -269,8 +270,12 @@ for (const dialect of DIALECTS) {
         assert.equal(res.headers['x-cache'], undefined, 'never served from the page cache');
         assert.match(String(res.headers['cache-control']), /private, no-store/);
         assert.equal(res.headers['x-robots-tag'], 'noindex, nofollow');
+        assert.equal(res.headers['referrer-policy'], 'no-referrer', 'the token does not leave in a Referer');
         assert.match(res.body, /<meta name="robots" content="noindex"/);
       }
+      assert.equal(maskSecrets(`${path}?x=1`), '/preview/…?x=1', 'the access log never holds the token');
+      assert.equal(maskSecrets('/admin/reset-password/abc'), '/admin/reset-password/…');
+      assert.equal(maskSecrets('/desh/khabar-1'), '/desh/khabar-1');
       // Nothing leaks into public lists.
       for (const url of ['/', '/feed', `/${(await t.services.sections.findById(sectionId))!.slug}`]) {
         assert.doesNotMatch((await anon(url)).body, /साझा पूर्वावलोकन/, url);
