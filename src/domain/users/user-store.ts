@@ -89,15 +89,21 @@ export class UserStore {
     }
     const author = await this.db.selectFrom('authors').select('id').where('id', '=', authorId).executeTakeFirst();
     if (!author) return 'no-author';
-    const result = await this.db
-      .updateTable('users')
-      .set({ author_id: authorId })
-      .where('id', '=', userId)
-      .where((eb) =>
-        eb.not(eb.exists(eb.selectFrom('users as other').select('other.id').where('other.author_id', '=', authorId).where('other.id', '!=', userId))),
-      )
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1 ? 'ok' : 'taken';
+    try {
+      const result = await this.db
+        .updateTable('users')
+        .set({ author_id: authorId })
+        .where('id', '=', userId)
+        .where((eb) =>
+          eb.not(eb.exists(eb.selectFrom('users as other').select('other.id').where('other.author_id', '=', authorId).where('other.id', '!=', userId))),
+        )
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1 ? 'ok' : 'taken';
+    } catch (err) {
+      // Two links of one byline at the same instant: the unique index (migration 008) refuses the second.
+      if (isUniqueViolation(err)) return 'taken';
+      throw err;
+    }
   }
 
   async update(id: number, patch: { name?: string; role?: Role; locale?: Locale; disabled?: boolean; authorId?: number | null }): Promise<void> {
@@ -113,4 +119,10 @@ export class UserStore {
       .where('id', '=', id)
       .execute();
   }
+}
+
+/** A unique index refused the write (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). */
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

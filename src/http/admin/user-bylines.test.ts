@@ -108,6 +108,18 @@ for (const dialect of DIALECTS) {
       assert.equal((await form(admin, `/admin/users/${second.user.id}/author`, { authorId: String(demoAuthor.id) })).statusCode, 200, 'free again');
     });
 
+    test('one byline linked to two accounts at the same instant: exactly one link is made', async () => {
+      const byline = await t.services.authors.create({ slug: `sath-sath-${dialect}`, name: 'साथ-साथ', nameLatin: 'Saath Saath', bio: '', photoMediaId: null });
+      for (let round = 0; round < 3; round++) {
+        const [a, b] = [await newReporter(`एक ${round}`), await newReporter(`दो ${round}`)];
+        const results = await Promise.all([a, b].map((r) => form(admin, `/admin/users/${r.user.id}/author`, { authorId: String(byline.id) })));
+        assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 409], `round ${round}`);
+        const linked = [(await t.services.users.findById(a.user.id))?.authorId, (await t.services.users.findById(b.user.id))?.authorId].filter((x) => x === byline.id);
+        assert.equal(linked.length, 1);
+        await form(admin, `/admin/users/${results[0]!.statusCode === 200 ? a.user.id : b.user.id}/author`, { authorId: '' });
+      }
+    });
+
     test('the users screen in English', async () => {
       const english = await actor(t.services, 'admin');
       await t.services.users.setLocale(english.user.id, 'en');
