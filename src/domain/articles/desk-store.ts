@@ -81,16 +81,13 @@ export class DeskStore {
     let total = 0;
     for (;;) {
       const n = await this.db.transaction().execute(async (trx) => {
-        // Same predicate text as the partial index (007-desk.ts).
-        let q = trx
-          .selectFrom('articles')
-          .select(['id', 'headline'])
-          .where(pg ? sql<boolean>`headline_keyed is distinct from headline` : sql<boolean>`headline_keyed is not headline`)
-          .orderBy('id')
-          .limit(REFRESH_BATCH);
-        // Locked, so a save meanwhile waits rather than leaving keys for a headline that is gone.
-        if (pg) q = q.forUpdate();
-        const rows = await q.execute();
+        // Same predicate text as the partial index (007-desk.ts). SQLite, without statistics,
+        // would rather scan the table in id order (170 ms at 100,000 stories) than use an
+        // index it cannot know is nearly empty, so it is named. On PostgreSQL the rows are
+        // locked, so a save meanwhile waits rather than leaving keys for a headline that is gone.
+        const rows = pg
+          ? (await sql<{ id: number; headline: string }>`select id, headline from articles where headline_keyed is distinct from headline order by id limit ${REFRESH_BATCH} for update`.execute(trx)).rows
+          : (await sql<{ id: number; headline: string }>`select id, headline from articles indexed by articles_headline_stale where headline_keyed is not headline order by id limit ${REFRESH_BATCH}`.execute(trx)).rows;
         await writeKeys(trx, rows);
         return rows.length;
       });
@@ -100,10 +97,7 @@ export class DeskStore {
   }
 
   private filtered(f: DeskFilter) {
-    let q = this.db
-      .selectFrom('articles as a')
-      .innerJoin('sections as s', 's.id', 'a.section_id')
-      .where('a.trashed_at', 'is', null);
+    let q = this.db.selectFrom('articles as a').where('a.trashed_at', 'is', null);
     if (f.createdBy !== undefined) q = q.where('a.created_by', '=', f.createdBy);
     if (f.status) q = q.where('a.status', '=', f.status);
     if (f.sectionId !== undefined) q = q.where('a.section_id', '=', f.sectionId);
@@ -129,7 +123,9 @@ export class DeskStore {
     const pg = isPostgres(this.db);
     const base = this.filtered(f);
     const dir = order.dir;
-    let q = base.select(['a.id', 'a.headline', 'a.status', 'a.section_id', 's.name as section_name', 'a.updated_at', 'a.published_at', 'a.created_by']);
+    // The count reads articles alone (every story has a section): joined, SQLite would read
+    // each row for its section (200 ms at 100,000 stories) instead of counting an index.
+    let q = base.innerJoin('sections as s', 's.id', 'a.section_id').select(['a.id', 'a.headline', 'a.status', 'a.section_id', 's.name as section_name', 'a.updated_at', 'a.published_at', 'a.created_by']);
     // Byte order on both databases, so the same stories come in the same order on each.
     const text = (column: string) => (pg ? sql`${sql.ref(column)} collate "C"` : sql.ref(column));
     switch (order.sort) {
@@ -146,8 +142,9 @@ export class DeskStore {
         q = q.orderBy('a.updated_at', dir);
         break;
       case 'published':
-        // Never-published stories last, whichever way.
-        q = q.orderBy(sql`case when a.published_at is null then 1 else 0 end`, 'asc').orderBy('a.published_at', dir);
+        // Never-published stories last, whichever way (both databases know NULLS LAST; SQLite
+        // still walks the index for it).
+        q = q.orderBy(sql`a.published_at ${sql.raw(dir === 'asc' ? 'asc' : 'desc')} nulls last`);
         break;
     }
     q = q.orderBy('a.id', dir);
