@@ -95,6 +95,8 @@ for (const dialect of DIALECTS) {
     });
 
     test('the reader language setting switches labels and dates to Hindi, and digits to Devanagari', async () => {
+      await get(refPath);
+      assert.equal((await get(refPath)).headers['x-cache'], 'HIT', 'the English page is cached');
       await t.services.settings.update({ readerLanguage: 'hi' });
       try {
         const res = await get(refPath);
