@@ -214,6 +214,8 @@ export async function runCli(argv: string[]): Promise<number> {
         const bar = progressBar('search index');
         const report = await services.search.reindex({ fresh: values.fresh, onProgress: bar.update });
         bar.done();
+        // The desk's headline search keys every stale headline; after a bulk change, do it now.
+        await services.deskList.refreshKeys();
         console.log(`Indexed ${report.indexed} published articles of ${report.articles} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       } finally {
         await services.close();

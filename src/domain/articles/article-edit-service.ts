@@ -389,12 +389,6 @@ export class ArticleEditService {
     // On a live story the restored text becomes the pending version: readers see it only after Update.
     return this.update(user, id, patch, { kind: 'restore', event: `restored revision ${n}`, keepOthers: true });
   }
-
-  desk(user: User, filter: { status?: ArticleStatus }, page: number, pageSize: number): Promise<{ items: DeskRow[]; total: number }> {
-    // Reporters and contributors see their own stories; editors and admins see all.
-    const mine = user.role === 'reporter' || user.role === 'contributor';
-    return this.deps.store.listDesk({ ...filter, ...(mine ? { createdBy: user.id } : {}) }, pageSize, (page - 1) * pageSize);
-  }
 }
 
 /** A snapshot's fields, as an EditableArticle (read-only) carries them too. */

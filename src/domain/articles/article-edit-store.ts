@@ -361,26 +361,6 @@ export class ArticleEditStore {
     return rows.map((r) => ({ action: r.action, fromStatus: r.from_status, toStatus: r.to_status, at: readTime(r.at), userId: r.user_id, userName: r.name, note: r.note }));
   }
 
-  /** The newsroom's article list, newest change first. */
-  async listDesk(filter: { status?: ArticleStatus; createdBy?: number }, limit: number, offset: number): Promise<{ items: DeskRow[]; total: number }> {
-    let q = this.db.selectFrom('articles as a').innerJoin('sections as s', 's.id', 'a.section_id');
-    if (filter.status) q = q.where('a.status', '=', filter.status);
-    if (filter.createdBy !== undefined) q = q.where('a.created_by', '=', filter.createdBy);
-    const [rows, count] = await Promise.all([
-      q
-        .select(['a.id', 'a.headline', 'a.status', 's.name as section_name', 'a.updated_at', 'a.published_at', 'a.created_by'])
-        .orderBy('a.updated_at', 'desc')
-        .orderBy('a.id', 'desc')
-        .limit(limit)
-        .offset(offset)
-        .execute(),
-      q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst(),
-    ]);
-    return {
-      items: rows.map((r) => ({ id: r.id, headline: r.headline, status: r.status, sectionName: r.section_name, updatedAt: readTime(r.updated_at), publishedAt: readOptionalTime(r.published_at), createdBy: r.created_by })),
-      total: readCount(count?.n),
-    };
-  }
 }
 
 async function replaceLinks(trx: Transaction<Database>, articleId: number, tagIds: number[], authorIds: number[]) {

@@ -149,7 +149,7 @@ export class DeskStore {
     }
     q = q.orderBy('a.id', dir);
     const [rows, count] = await Promise.all([q.limit(limit).offset(offset).execute(), base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst()]);
-    const authors = await this.authorsOf(rows.map((r) => r.id));
+    const [authors, pending] = await Promise.all([this.authorsOf(rows.map((r) => r.id)), this.pendingOf(rows.map((r) => r.id))]);
     return {
       items: rows.map((r) => ({
         id: r.id,
@@ -161,9 +161,18 @@ export class DeskStore {
         publishedAt: readOptionalTime(r.published_at),
         createdBy: r.created_by,
         authors: authors.get(r.id) ?? [],
+        // Only a live story's working copy is news to an editor: a draft's saves go to the draft itself.
+        pending: r.status === 'published' || r.status === 'scheduled' ? (pending.get(r.id) ?? null) : null,
       })),
       total: readCount(count?.n),
     };
+  }
+
+  /** Which of these stories have a working copy, and whether it was submitted for review. */
+  private async pendingOf(ids: readonly number[]): Promise<Map<number, 'changes' | 'submitted'>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom('article_working_copies').select(['article_id', 'submitted_at']).where('article_id', 'in', [...ids]).execute();
+    return new Map(rows.map((r) => [r.article_id, r.submitted_at ? 'submitted' : 'changes']));
   }
 
   private async authorsOf(ids: readonly number[]): Promise<Map<number, { id: number; name: string }[]>> {

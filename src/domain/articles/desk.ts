@@ -227,6 +227,8 @@ export interface DeskItem {
   readonly createdBy: number | null;
   /** Bylines in order. */
   readonly authors: readonly { readonly id: number; readonly name: string }[];
+  /** A live story's unpublished changes: 'submitted' when a reporter sent them for review. */
+  readonly pending: 'changes' | 'submitted' | null;
 }
 
 /** A public story found by headline (for pinning on the home page or the Updates list). */

@@ -101,7 +101,8 @@ for (const dialect of DIALECTS) {
       const a = await getArticle(editor, id);
       assert.equal(a.pending, null);
       assert.equal(a.live, false);
-      assert.equal((await t.services.desk.desk(editor.user, { status: 'draft' }, 1, 50)).items.find((r) => r.id === id)?.headline, 'मसौदा, बदला हुआ', 'the desk shows what was typed');
+      const desk = await t.services.deskList.list(editor.user, { q: '', status: 'draft', dateField: 'updated', sort: 'updated', dir: 'desc', page: 1 });
+      assert.equal(desk.items.find((r) => r.id === id)?.headline, 'मसौदा, बदला हुआ', 'the desk shows what was typed');
     });
 
     test('a reporter cannot change a live story, nor restore a revision onto it; their edit goes to review', async () => {
@@ -125,6 +126,9 @@ for (const dialect of DIALECTS) {
       const history = await t.services.desk.history(editor.user, id);
       assert.ok(history.events.some((e) => e.action === 'update-submitted' && e.note === 'कृपया देखें'));
       assert.deepEqual(await publicPages(id, path), before);
+      const desk = await t.services.deskList.list(editor.user, { q: '', dateField: 'updated', sort: 'updated', dir: 'desc', page: 1 });
+      assert.equal(desk.items.find((r) => r.id === id)?.pending, 'submitted', 'the desk shows the changes waiting for review');
+      assert.match((await asActor(t.app, editor, { method: 'GET', url: '/admin' })).body, /बदलाव समीक्षा के लिए भेजे गए/);
 
       // An editor applies it.
       assert.equal((await post(editor, `/admin/api/articles/${id}/update`)).statusCode, 200);

@@ -59,6 +59,8 @@ export const ADMIN_STRINGS = {
     saved: 'सेव हो गया',
     publish: 'प्रकाशित करें',
     statuses: { draft: 'ड्राफ्ट', review: 'समीक्षा में', scheduled: 'शेड्यूल्ड', published: 'प्रकाशित', unpublished: 'अप्रकाशित' },
+    pendingChanges: 'अप्रकाशित बदलाव',
+    pendingSubmitted: 'बदलाव समीक्षा के लिए भेजे गए',
     /** The desk (story list) and the home page's headline search. */
     desk: {
       searchLabel: 'हेडलाइन खोजें',
@@ -305,6 +307,8 @@ export const ADMIN_STRINGS = {
     saved: 'Saved',
     publish: 'Publish',
     statuses: { draft: 'Draft', review: 'In review', scheduled: 'Scheduled', published: 'Published', unpublished: 'Unpublished' },
+    pendingChanges: 'Unpublished changes',
+    pendingSubmitted: 'Changes sent for review',
     /** The desk (story list) and the home page's headline search. */
     desk: {
       searchLabel: 'Search headlines',

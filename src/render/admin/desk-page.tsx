@@ -217,6 +217,7 @@ export function renderDeskPage(p: DeskPageProps): string {
                   </td>
                   <td>
                     <span class={`status status-${a.status}`}>{t.statuses[a.status]}</span>
+                    {a.pending && <span class={`status status-pending-${a.pending}`}>{a.pending === 'submitted' ? t.pendingSubmitted : t.pendingChanges}</span>}
                   </td>
                   <td>
                     <time dateTime={a.updatedAt.toISOString()}>{formatDateTime(a.updatedAt, style)}</time>
