@@ -15,7 +15,7 @@ import type { TagService } from '../tags/tag-service.ts';
 import { type Action, can, type User } from '../users/user.ts';
 import type { ArticlePatch, ArticleStatus, EditableArticle } from './article.ts';
 import type { ArticleEditStore, SaveFields, WriteOptions } from './article-edit-store.ts';
-import { type ArticleEvent, type ArticleSnapshot, CHECKPOINT_INTERVAL_MS, CHECKPOINT_KEEP_MS, type DeskRow, type RevisionInfo } from './article-history.ts';
+import { type ArticleEvent, type ArticleSnapshot, CHECKPOINT_INTERVAL_MS, CHECKPOINT_KEEP_MS, type RevisionInfo } from './article-history.ts';
 import { transitionRule } from './article-workflow.ts';
 
 export interface ArticleEditDeps {

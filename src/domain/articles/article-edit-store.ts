@@ -19,7 +19,7 @@ import { readCount, readOptionalTime, readTime, writeTime } from '../../storage/
 import type { Database } from '../../storage/schema.ts';
 import { syncArticleIndex, syncArticlesIndex } from '../../search/search-index-store.ts';
 import type { ArticleStatus, EditableArticle } from './article.ts';
-import type { ArticleEvent, ArticleSnapshot, DeskRow, RevisionInfo } from './article-history.ts';
+import type { ArticleEvent, ArticleSnapshot, RevisionInfo } from './article-history.ts';
 
 export interface SaveFields {
   headline: string;

@@ -1,4 +1,4 @@
-/** The newsroom's view of an article's past: revisions, workflow events, the desk list. */
+/** The newsroom's view of an article's past: revisions and workflow events. */
 import type { ArticleStatus } from './article.ts';
 
 /** The editable fields as a revision stores them. */
@@ -41,14 +41,4 @@ export interface ArticleEvent {
   userId: number | null;
   userName: string | null;
   note: string;
-}
-
-export interface DeskRow {
-  id: number;
-  headline: string;
-  status: ArticleStatus;
-  sectionName: string;
-  updatedAt: Date;
-  publishedAt: Date | null;
-  createdBy: number | null;
 }
