@@ -13,10 +13,10 @@
  * - A working copy never changes what readers see; only `applyToStory` writes the
  *   story's own row, and it deletes the working copy in the same transaction.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { type Selectable, sql, type Kysely, type Transaction } from 'kysely';
 import { parseRichText, parseRichTextJson } from '../../richtext/rich-text.ts';
 import { readCount, readOptionalTime, readTime, writeTime } from '../../storage/columns.ts';
-import type { Database } from '../../storage/schema.ts';
+import type { ArticleTable, Database } from '../../storage/schema.ts';
 import { syncArticleIndex, syncArticlesIndex } from '../../search/search-index-store.ts';
 import type { ArticleStatus, EditableArticle } from './article.ts';
 import type { ArticleEvent, ArticleSnapshot, RevisionInfo } from './article-history.ts';
@@ -64,9 +64,8 @@ export class ArticleEditStore {
   async findEditable(id: number): Promise<EditableArticle | null> {
     const row = await this.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return null;
-    const [tags, authors, rev, wc] = await Promise.all([
-      this.db.selectFrom('article_tags as at').innerJoin('tags as t', 't.id', 'at.tag_id').select('t.name').where('at.article_id', '=', id).orderBy('at.position').execute(),
-      this.db.selectFrom('article_authors').select('author_id').where('article_id', '=', id).orderBy('position').execute(),
+    const [links, rev, wc] = await Promise.all([
+      this.linksOf(id),
       this.db.selectFrom('article_revisions').select((eb) => eb.fn.max('number').as('n')).where('article_id', '=', id).executeTakeFirst(),
       this.db
         .selectFrom('article_working_copies as w')
@@ -76,19 +75,7 @@ export class ArticleEditStore {
         .where('w.article_id', '=', id)
         .executeTakeFirst(),
     ]);
-    const saved = {
-      headline: row.headline,
-      dek: row.dek,
-      slug: row.slug,
-      sectionId: row.section_id,
-      tagNames: tags.map((t) => t.name),
-      authorIds: authors.map((a) => a.author_id),
-      heroMediaId: row.hero_media_id,
-      body: parseRichTextJson(row.body),
-      seoTitle: row.seo_title,
-      seoDescription: row.seo_description,
-      correctionNote: row.correction_note,
-    };
+    const saved = { ...snapshotOfRow(row, links), body: parseRichTextJson(row.body) };
     // The working copy was validated when written; what the editor edits is it, when there is one.
     const working = wc ? (JSON.parse(wc.snapshot) as ArticleSnapshot) : null;
     const content = working ? { ...working, tagNames: [...working.tagNames], authorIds: [...working.authorIds], body: parseRichText(working.body) } : saved;
@@ -117,24 +104,16 @@ export class ArticleEditStore {
   /** The story as saved (for live stories: as readers see it), ignoring any working copy. */
   async findSavedSnapshot(id: number): Promise<ArticleSnapshot | null> {
     const row = await this.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) return null;
+    return row ? snapshotOfRow(row, await this.linksOf(id)) : null;
+  }
+
+  /** A story's tag names and author ids, in their order. */
+  private async linksOf(id: number): Promise<{ tagNames: string[]; authorIds: number[] }> {
     const [tags, authors] = await Promise.all([
       this.db.selectFrom('article_tags as at').innerJoin('tags as t', 't.id', 'at.tag_id').select('t.name').where('at.article_id', '=', id).orderBy('at.position').execute(),
       this.db.selectFrom('article_authors').select('author_id').where('article_id', '=', id).orderBy('position').execute(),
     ]);
-    return {
-      headline: row.headline,
-      dek: row.dek,
-      slug: row.slug,
-      sectionId: row.section_id,
-      tagNames: tags.map((t) => t.name),
-      authorIds: authors.map((a) => a.author_id),
-      heroMediaId: row.hero_media_id,
-      body: JSON.parse(row.body) as unknown,
-      seoTitle: row.seo_title,
-      seoDescription: row.seo_description,
-      correctionNote: row.correction_note,
-    };
+    return { tagNames: tags.map((t) => t.name), authorIds: authors.map((a) => a.author_id) };
   }
 
   /** Inserts a new draft with its first revision; returns its id. */
@@ -366,6 +345,22 @@ export class ArticleEditStore {
 async function replaceLinks(trx: Transaction<Database>, articleId: number, tagIds: number[], authorIds: number[]) {
   if (tagIds.length) await trx.insertInto('article_tags').values(tagIds.map((tag_id, position) => ({ article_id: articleId, tag_id, position }))).execute();
   if (authorIds.length) await trx.insertInto('article_authors').values(authorIds.map((author_id, position) => ({ article_id: articleId, author_id, position }))).execute();
+}
+
+/** The editable fields of a story row (body as stored JSON, parsed but not validated again). */
+function snapshotOfRow(row: Selectable<ArticleTable>, links: { tagNames: string[]; authorIds: number[] }): ArticleSnapshot {
+  return {
+    headline: row.headline,
+    dek: row.dek,
+    slug: row.slug,
+    sectionId: row.section_id,
+    ...links,
+    heroMediaId: row.hero_media_id,
+    body: JSON.parse(row.body) as unknown,
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
+    correctionNote: row.correction_note,
+  };
 }
 
 /**
