@@ -118,7 +118,7 @@ for (const bus of ['postgres', 'redis'] as const) {
       assert.equal(cached.headers.get('x-cache'), 'HIT');
       assert.ok((await cached.text()).includes(story.headline));
 
-      // The edit goes through A's newsroom API.
+      // The edit and the Update go through A's newsroom API.
       const headline = `${story.headline} — ${bus} से अपडेट`;
       const saved = await fetch(`${a.origin}/admin/api/articles/${story.id}`, {
         method: 'PUT',
@@ -126,6 +126,13 @@ for (const bus of ['postgres', 'redis'] as const) {
         body: JSON.stringify({ headline }),
       });
       assert.equal(saved.status, 200, await saved.text());
+      // A live story changes for readers on Update, not on the save.
+      const updated = await fetch(`${a.origin}/admin/api/articles/${story.id}/update`, {
+        method: 'POST',
+        headers: { cookie: `samachar_session=${session.token}`, 'x-csrf-token': session.csrfToken, origin: a.origin, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      assert.equal(updated.status, 200, await updated.text());
       const changedAt = Date.now();
 
       // B shows it within a second.

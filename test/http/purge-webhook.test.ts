@@ -47,6 +47,9 @@ for (const dialect of DIALECTS) {
       received.length = 0;
       const story = (await t.services.articles.latest(t.services.now(), 1))[0]!;
       await t.services.desk.update(editor.user, story.id, { dek: 'बदला हुआ सार' });
+      await new Promise((r) => setTimeout(r, 100));
+      assert.equal(received.length, 0, 'a pending edit of a live story purges nothing');
+      await t.services.desk.applyPending(editor.user, story.id);
       await until(1);
       await new Promise((r) => setTimeout(r, 100));
       assert.equal(received.length, 1, 'sent once');
