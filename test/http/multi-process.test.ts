@@ -4,82 +4,23 @@
  * shows a change made through the other within one second.
  */
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import pg from 'pg';
 import { defineConfig } from '../../src/config.ts';
 import { createServices } from '../../src/services.ts';
 import { TEST_MEDIA_DIR, TEST_PG_URL } from '../helpers/databases.ts';
+import { adminQuery, type ServerProcess, startServer, stopServer } from '../helpers/server-process.ts';
 
 const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_PG_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-interface Server {
-  origin: string;
-  child: ChildProcess;
-  output: () => string;
-}
-
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SCHEDULER_INTERVAL_MS: '60000' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += String(d)));
-  child.stderr!.on('data', (d) => (output += String(d)));
-  const origin = `http://127.0.0.1:${port}`;
-  const end = Date.now() + 90_000;
-  while (Date.now() < end) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-    try {
-      if ((await fetch(`${origin}/`)).ok) return { origin, child, output: () => output };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`server did not answer within 90 s:\n${output}`);
-}
-
-async function stopServer(server: Server | undefined): Promise<void> {
-  if (!server || server.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGTERM');
-  await exited;
-}
 
 for (const bus of ['postgres', 'redis'] as const) {
   describe(`two processes, purges over ${bus === 'postgres' ? 'PostgreSQL LISTEN/NOTIFY' : 'Redis pub/sub'}`, () => {
     const dbName = `samachar_mp_${bus}_${process.pid}`;
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samachar-mp-'));
-    let a: Server | undefined;
-    let b: Server | undefined;
+    let a: ServerProcess | undefined;
+    let b: ServerProcess | undefined;
 
     after(async () => {
       await Promise.all([stopServer(a), stopServer(b)]);
