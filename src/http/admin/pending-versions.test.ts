@@ -169,6 +169,19 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    test('each save reports its own revision, even when another save lands at the same moment', async () => {
+      const created = await post(editor, '/admin/api/articles', { sectionId, headline: 'एक साथ दो सेव' });
+      const id = (created.json() as { article: EditableArticle }).article.id;
+      for (let round = 0; round < 4; round++) {
+        const saves = await Promise.all([put(editor, id, { dek: `पहला ${round}` }), put(editor2, id, { dek: `दूसरा ${round}` })]);
+        const numbers = saves.map((r) => (r.json() as { revision: number }).revision);
+        assert.notEqual(numbers[0], numbers[1], `round ${round}: two saves, two revisions`);
+        for (const [i, dek] of [`पहला ${round}`, `दूसरा ${round}`].entries()) {
+          assert.equal((await t.services.desk.revision(editor.user, id, numbers[i]!)).snapshot.dek, dek, 'the number answered is the revision this save made');
+        }
+      }
+    });
+
     test('"keep mine" after a conflict keeps the other editor\'s pending work as a revision', async () => {
       const { id } = await publishedStory(editor, 'दो संपादकों की खबर');
       const base = (await getArticle(editor, id)).version;
