@@ -5,6 +5,7 @@
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import pino from 'pino';
 import type { CachedPage } from './cache/cached-page.ts';
 import { PageCache } from './cache/page-cache.ts';
 import { buildAssetBundle } from './http/assets/asset-bundle.ts';
@@ -34,6 +35,8 @@ declare module 'fastify' {
 export interface BuildAppOptions {
   /** Log requests (off in tests). */
   logger?: boolean;
+  /** Where log lines go (tests); default: stdout through a buffered asynchronous writer. */
+  logStream?: { write(line: string): void };
   /** Milliseconds clock for the page cache's TTL (tests move it). */
   cacheClock?: () => number;
   /** Overrides config.pageCacheBytes (0: no cache; tests compare against such an app). */
@@ -46,7 +49,12 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   const adminAssets = await buildAdminAssets({ fontFaceCss: assets.fontFaceCss });
   const respondError = createErrorResponder({ services, assets: assets.urls });
   const app = Fastify({
-    logger: options.logger ? { level: config.logLevel, serializers: { req: requestForLog } } : false,
+    // Logs go through a buffered, asynchronous destination: a log line never waits for the
+    // terminal or a pipe, so the access log costs a little CPU rather than a write per request.
+    logger: options.logger ? { level: config.logLevel, serializers: { req: requestForLog }, stream: options.logStream ?? pino.destination({ dest: 1, sync: false, minLength: 4096 }) } : false,
+    // Fastify's own request logging writes two lines per request (in and out); Samachar writes
+    // one access line when the response is done (below), or none with ACCESS_LOG=0.
+    disableRequestLogging: true,
     // Slugs of long Hindi headlines run past find-my-way's default of 100 characters.
     routerOptions: { maxParamLength: 400 },
     // A number means that many proxy hops in front; each is trusted for X-Forwarded-For.
@@ -81,6 +89,14 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
 
   // Hook order matters: security headers are set before the page cache keeps a copy of
   // them, and the cache hands compress an already-compressed body, which it leaves alone.
+  if (options.logger && config.accessLog) {
+    // The access log: one line per finished request, secrets in the address masked. It runs
+    // for cached pages too (they are answered straight from the socket, yet still finish here).
+    app.addHook('onResponse', (request, reply, done) => {
+      request.log.info({ method: request.method, url: maskSecrets(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+      done();
+    });
+  }
   await app.register(securityHeadersPlugin);
   await app.register(errorsPlugin, { services, assets: assets.urls });
   const names = cookieNames(config.siteUrl);

@@ -7,7 +7,17 @@ import { z } from 'zod';
 
 export type DatabaseConfig =
   | { dialect: 'sqlite'; sqlitePath: string }
-  | { dialect: 'postgres'; url: string };
+  | {
+      dialect: 'postgres';
+      url: string;
+      /**
+       * Longest one statement may run (the server's statement_timeout; pg's client-side
+       * query_timeout a second later, for a server that stops answering). Unset or 0: none.
+       */
+      queryTimeoutMs?: number;
+      /** Longest to wait for a new connection (default 5000). */
+      connectTimeoutMs?: number;
+    };
 
 export interface Config {
   readonly host: string;
@@ -20,6 +30,8 @@ export interface Config {
   /** Public origin, used for canonical links; derived from host and port when unset. */
   readonly siteUrl: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** One line per request at `info` (method, address with secrets masked, status, time); ACCESS_LOG=0 turns it off. */
+  readonly accessLog: boolean;
   /** Longest request URL accepted; longer ones get 414. */
   readonly maxUrlLength: number;
   /** How often timed jobs (scheduled publishing) run. */
@@ -54,10 +66,13 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
     .optional(),
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   DATA_DIR: z.string().min(1).default('data'),
   SAMACHAR_DEMO: bool.default(true),
   SITE_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ACCESS_LOG: bool.default(true),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
   TRUST_PROXY: z
     .string()
@@ -95,12 +110,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     database: e.DATABASE_URL
-      ? { dialect: 'postgres', url: e.DATABASE_URL }
+      ? { dialect: 'postgres', url: e.DATABASE_URL, queryTimeoutMs: e.DATABASE_QUERY_TIMEOUT_MS, connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS }
       : { dialect: 'sqlite', sqlitePath: path.join(dataDir, 'samachar.db') },
     mediaDir: path.join(dataDir, 'media'),
     loadDemoIfEmpty: e.SAMACHAR_DEMO,
     siteUrl: e.SITE_URL ?? `http://localhost:${e.PORT}`,
     logLevel: e.LOG_LEVEL,
+    accessLog: e.ACCESS_LOG,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     trustProxy: e.TRUST_PROXY,
     pageCacheBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
@@ -122,6 +138,7 @@ export function defineConfig(
     loadDemoIfEmpty: false,
     siteUrl: 'http://localhost:3000',
     logLevel: 'info' as const,
+    accessLog: true,
     maxUrlLength: 2048,
     schedulerIntervalMs: 5000,
     trustProxy: false,
