@@ -3,23 +3,32 @@ import { contentTags } from '../changes/content-tags.ts';
 import { DomainError } from '../../errors.ts';
 import { type NewSection, type Section, SECTION_LIMITS, type SectionInput, sectionSlugProblem } from './section.ts';
 import type { SectionStore } from './section-store.ts';
+import { TaggedMemo } from '../../cache/memo.ts';
 
 export class SectionService {
+  /** Every page shows the sections (the navigation); they are few and change rarely, and every change says so. */
+  private readonly memo: TaggedMemo<readonly Section[]>;
+
   constructor(
     private readonly store: SectionStore,
     private readonly changes: ChangeFeed,
-  ) {}
-
-  list(): Promise<Section[]> {
-    return this.store.list();
+  ) {
+    this.memo = new TaggedMemo(changes, async () => Object.freeze((await this.store.list()).map((s) => Object.freeze(s))), {
+      touches: (tag) => tag === contentTags.nav || tag.startsWith('section:'),
+    });
   }
 
-  findById(id: number): Promise<Section | null> {
-    return this.store.findById(id);
+  /** The sections in menu order (a fresh array; the sections themselves are shared and frozen). */
+  async list(): Promise<Section[]> {
+    return [...(await this.memo.get())];
   }
 
-  findBySlug(slug: string): Promise<Section | null> {
-    return this.store.findBySlug(slug);
+  async findById(id: number): Promise<Section | null> {
+    return (await this.memo.get()).find((s) => s.id === id) ?? null;
+  }
+
+  async findBySlug(slug: string): Promise<Section | null> {
+    return (await this.memo.get()).find((s) => s.slug === slug) ?? null;
   }
 
   /**

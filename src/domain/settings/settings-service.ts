@@ -3,15 +3,26 @@ import { contentTags } from '../changes/content-tags.ts';
 import { DomainError } from '../../errors.ts';
 import { migrateStoredSettings, type SiteSettings, SiteSettingsSchema } from './settings.ts';
 import type { SettingsStore } from './settings-store.ts';
+import { TaggedMemo } from '../../cache/memo.ts';
 
 export class SettingsService {
+  /** Every page reads the settings; they change rarely, and every change says so. */
+  private readonly memo: TaggedMemo<SiteSettings>;
+
   constructor(
     private readonly store: SettingsStore,
     private readonly changes: ChangeFeed,
-  ) {}
+  ) {
+    this.memo = new TaggedMemo(changes, async () => freezeSettings(await this.read()), { touches: (tag) => tag === contentTags.settings || tag === contentTags.commentSettings });
+  }
 
-  /** Current settings; a stored document that no longer validates falls back field by field to defaults. */
-  async get(): Promise<SiteSettings> {
+  /** Current settings (kept in memory until a change to them; shared: do not mutate). */
+  get(): Promise<SiteSettings> {
+    return this.memo.get();
+  }
+
+  /** Reads the settings; a stored document that no longer validates falls back field by field to defaults. */
+  private async read(): Promise<SiteSettings> {
     const stored = migrateStoredSettings(await this.store.read());
     const parsed = SiteSettingsSchema.safeParse(stored);
     if (parsed.success) return parsed.data;
@@ -49,4 +60,10 @@ export class SettingsService {
 export interface SettingsChecks {
   widgetExists?: (key: string) => Promise<boolean>;
   articleExists?: (id: number) => Promise<boolean>;
+}
+
+/** Settings are shared by every request while kept: frozen, arrays included, so none can change them for the others. */
+function freezeSettings(settings: SiteSettings): SiteSettings {
+  for (const value of Object.values(settings)) if (Array.isArray(value)) Object.freeze(value);
+  return Object.freeze(settings);
 }

@@ -4,16 +4,30 @@ import { DomainError } from '../../errors.ts';
 import { parseIstLocal, toIsoWithOffset } from '../../lib/dates.ts';
 import { type Figures, type FiguresInput, FiguresSchema, type FiguresWidget, MAX_FIGURE_ROWS, parseFigure, WIDGET_KEY } from './widget.ts';
 import type { WidgetStore } from './widget-store.ts';
+import { TaggedMemoMap } from '../../cache/memo.ts';
 
 export class WidgetService {
+  /** The sidebar's widget, read on every reader page; kept until a change to it. */
+  private readonly shown: TaggedMemoMap<FiguresWidget | null>;
+
   constructor(
     private readonly store: WidgetStore,
     private readonly now: () => Date,
     private readonly changes: ChangeFeed,
-  ) {}
+  ) {
+    this.shown = new TaggedMemoMap(changes, (key) => this.store.findByKey(key), (key, tag) => tag === contentTags.widget(key));
+  }
 
   find(key: string): Promise<FiguresWidget | null> {
     return this.store.findByKey(key);
+  }
+
+  /**
+   * The widget readers see (shared: do not mutate). For the key the site settings name, so
+   * the memo holds one entry per widget a site has shown, never one per typed address.
+   */
+  findShown(key: string): Promise<FiguresWidget | null> {
+    return WIDGET_KEY.test(key) ? this.shown.get(key) : Promise.resolve(null);
   }
 
   async save(key: string, title: string, figures: unknown): Promise<void> {

@@ -36,7 +36,7 @@ export async function loadSidebar(services: Services, now: Date, excludeId?: num
     settings.updatesMode === 'manual'
       ? services.articles.publicByIds(now, settings.updatesIds.filter((id) => id !== excludeId))
       : services.articles.latest(now, UPDATES_COUNT, excludeId === undefined ? {} : { excludeIds: [excludeId] }),
-    settings.sidebarWidget ? services.widgets.find(settings.sidebarWidget) : Promise.resolve(null),
+    settings.sidebarWidget ? services.widgets.findShown(settings.sidebarWidget) : Promise.resolve(null),
   ]);
   return { updates, widget };
 }
