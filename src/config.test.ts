@@ -14,7 +14,11 @@ test('defaults give the embedded site on port 3000', () => {
 test('the environment is read and checked, naming each bad variable', () => {
   const c = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://u@h:5432/d', SAMACHAR_DEMO: '0', TRUST_PROXY: '1', SITE_URL: 'https://news.example' });
   assert.equal(c.port, 8080);
-  assert.deepEqual(c.database, { dialect: 'postgres', url: 'postgres://u@h:5432/d' });
+  // Request traffic gets statement and connection timeouts by default (a partition fails fast).
+  assert.deepEqual(c.database, { dialect: 'postgres', url: 'postgres://u@h:5432/d', queryTimeoutMs: 5000, connectTimeoutMs: 5000 });
+  const tuned = loadConfig({ DATABASE_URL: 'postgres://u@h/d', DATABASE_QUERY_TIMEOUT_MS: '0', DATABASE_CONNECT_TIMEOUT_MS: '800' });
+  assert.deepEqual(tuned.database, { dialect: 'postgres', url: 'postgres://u@h/d', queryTimeoutMs: 0, connectTimeoutMs: 800 });
+  assert.throws(() => loadConfig({ DATABASE_QUERY_TIMEOUT_MS: '-1' }), /DATABASE_QUERY_TIMEOUT_MS/);
   assert.equal(c.loadDemoIfEmpty, false);
   assert.equal(c.trustProxy, 1);
   assert.equal(c.siteUrl, 'https://news.example');

@@ -176,25 +176,72 @@ export function catalogueEntry(code: ErrorCode): CatalogueEntry {
   return ERRORS[code];
 }
 
+/**
+ * What kind of storage failure `error` is, or null when it is not one (a bug, bad input).
+ * Every kind is the database being unable to serve right now, not the request's fault:
+ * the answer is 503 with Retry-After, the log names the kind (a full disk says so), and
+ * the next request tries again. Reads only the error's own fields (`code`, `message`, as
+ * better-sqlite3 and pg set them), so it needs no database driver.
+ */
+export type DatabaseFailureKind = 'disk-full' | 'read-only' | 'corrupt' | 'locked' | 'io' | 'unreachable' | 'timeout' | 'no-database' | 'login' | 'unavailable';
+
 /** Network failures of a connection to the database (or any service). */
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND']);
-/** PostgreSQL: shutting down or starting up, too many connections. */
-const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '53300']);
-/** SQLite: locked past the busy timeout, disk full or failing, file gone. */
-const SQLITE_UNAVAILABLE = /^SQLITE_(BUSY|IOERR|FULL|CANTOPEN)/;
-const PG_CONNECTION_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused)/;
+/** pg's own words for a connection that broke or was closed under a query. */
+const PG_CONNECTION_MESSAGES = /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|Connection refused)/;
+/** The server's statement_timeout (57014), pg's query_timeout and connectionTimeoutMillis: a partition fails fast. */
+const PG_TIMEOUT_MESSAGES = /^(Query read timeout|timeout exceeded when trying to connect|Connection terminated due to connection timeout)/;
+/** PostgreSQL: shutting down or starting up, too many connections, out of memory or resources. */
+const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '53300', '53000', '53200']);
+
+export function databaseFailureKind(error: unknown): DatabaseFailureKind | null {
+  if (typeof error !== 'object' || error === null) return null;
+  if (error instanceof AggregateError) {
+    for (const inner of error.errors) {
+      const kind = databaseFailureKind(inner);
+      if (kind) return kind;
+    }
+    return null;
+  }
+  const { code: rawCode, message: rawMessage } = error as { code?: unknown; message?: unknown };
+  const code = typeof rawCode === 'string' ? rawCode : '';
+  const message = typeof rawMessage === 'string' ? rawMessage : '';
+  if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC' || code === '53100') return 'disk-full';
+  // 25006: a read-only transaction (DATABASE_URL names a replica).
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === '25006') return 'read-only';
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'corrupt';
+  if (code.startsWith('SQLITE_BUSY')) return 'locked';
+  if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PROTOCOL' || code === '58030') return 'io';
+  if (code === '3D000') return 'no-database';
+  if (code === '28P01' || code === '28000') return 'login';
+  if (code === '57014' || PG_TIMEOUT_MESSAGES.test(message)) return 'timeout';
+  if (UNREACHABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code) || PG_CONNECTION_MESSAGES.test(message)) return 'unreachable';
+  if (PG_UNAVAILABLE.has(code)) return 'unavailable';
+  return null;
+}
+
+const FAILURE_WORDS: Record<DatabaseFailureKind, string> = {
+  'disk-full': 'disk full',
+  'read-only': 'read-only',
+  corrupt: 'damaged database file',
+  locked: 'locked',
+  io: 'disk error',
+  unreachable: 'unreachable',
+  timeout: 'timed out',
+  'no-database': 'no such database',
+  login: 'login refused',
+  unavailable: 'unavailable',
+};
+
+/** A few words for a log line: `disk full`, `timed out`… */
+export function databaseFailureWords(kind: DatabaseFailureKind): string {
+  return FAILURE_WORDS[kind];
+}
 
 /**
- * Whether `error` means the database cannot be reached right now (not a bug, not bad
- * input): the answer is 503 with Retry-After, and the next request tries again. Reads
- * only the error's own fields, so it needs no database driver.
+ * Whether `error` means the database cannot serve right now (not a bug, not bad input):
+ * the answer is 503 with Retry-After, and the next request tries again.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  if (error instanceof AggregateError) return error.errors.some(isDatabaseUnavailable);
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  if (typeof code === 'string') {
-    if (UNREACHABLE_CODES.has(code) || PG_UNAVAILABLE.has(code) || /^08[0-9A-Z]{3}$/.test(code) || SQLITE_UNAVAILABLE.test(code)) return true;
-  }
-  return typeof message === 'string' && PG_CONNECTION_MESSAGES.test(message);
+  return databaseFailureKind(error) !== null;
 }

@@ -35,12 +35,14 @@ export interface MigrationReport {
 export async function migrateToLatest(storage: Storage): Promise<MigrationReport> {
   // Kysely looks for its bookkeeping tables in every schema unless told which; name ours,
   // so another schema in the same database (another site, a test run) is never mistaken for it.
-  const migrator = new Migrator({
-    db: storage.db,
-    provider: new StaticProvider(storage),
-    ...(storage.schema ? { migrationTableSchema: storage.schema } : {}),
-  });
-  const { error, results } = await migrator.migrateToLatest();
+  // Without the statement timeouts of request traffic: building an index on a big site may rightly take minutes.
+  const { error, results } = await storage.withoutQueryTimeouts((db) =>
+    new Migrator({
+      db,
+      provider: new StaticProvider(storage),
+      ...(storage.schema ? { migrationTableSchema: storage.schema } : {}),
+    }).migrateToLatest(),
+  );
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }

@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { catalogueEntry, DomainError, type ErrorCode, isDatabaseUnavailable } from '../../errors.ts';
+import { catalogueEntry, databaseFailureKind, databaseFailureWords, DomainError, type ErrorCode, isDatabaseUnavailable } from '../../errors.ts';
 import { RichTextError } from '../../richtext/rich-text.ts';
 import type { AssetUrls } from '../../render/chrome.ts';
 import { renderErrorPage } from '../../render/pages/error-page.tsx';
@@ -68,7 +68,9 @@ export const errorsPlugin = fp<ErrorsPluginOptions>(async (app: FastifyInstance,
   app.setErrorHandler((error, request, reply) => {
     const code = codeFor(error);
     if (code === 'SERVICE_UNAVAILABLE') {
-      request.log.warn({ err: error }, 'database unavailable');
+      // The kind leads the line (a full disk says "disk full"), so an operator sees the cause at once.
+      const kind = databaseFailureKind(error);
+      request.log.warn({ err: error, storage: kind }, `database unavailable: ${kind ? databaseFailureWords(kind) : 'unknown'}`);
       // A page the cache still has, however old, beats an error page (stale-if-error).
       if (serveStale(request, reply)) return reply;
     } else if (code === 'INTERNAL') request.log.error({ err: error }, 'internal error');
