@@ -38,7 +38,7 @@ describe('PageCache: lookup', () => {
     assert.equal(hit?.fresh, true);
     c.lookup('/a');
     c.lookup('/b');
-    assert.deepEqual(c.stats(), { entries: 1, bytes: 10, hits: 2, misses: 2, purges: 0 });
+    assert.deepEqual(c.stats(), { entries: 1, bytes: 10, openEndedBytes: 0, hits: 2, misses: 2, purges: 0 });
   });
 
   it('keeps the entry object itself', () => {
@@ -329,7 +329,7 @@ describe('PageCache: clear, disabled, stats', () => {
     c.clear();
     assert.equal(c.lookup('/a'), undefined);
     assert.equal(c.lookup('/b'), undefined);
-    assert.deepEqual(c.stats(), { entries: 0, bytes: 0, hits: 0, misses: 2, purges: 1 });
+    assert.deepEqual(c.stats(), { entries: 0, bytes: 0, openEndedBytes: 0, hits: 0, misses: 2, purges: 1 });
     put('/a', entry('a2', 10, ['z']));
     assert.equal(c.purge(['x']), 0);
     assert.ok(c.lookup('/a'));
@@ -351,7 +351,7 @@ describe('PageCache: clear, disabled, stats', () => {
 
   it('stats count entries, bytes, hits, misses and purges', () => {
     const { c, put } = cache();
-    assert.deepEqual(c.stats(), { entries: 0, bytes: 0, hits: 0, misses: 0, purges: 0 });
+    assert.deepEqual(c.stats(), { entries: 0, bytes: 0, openEndedBytes: 0, hits: 0, misses: 0, purges: 0 });
     put('/a', entry('a', 10, ['x']));
     put('/b', entry('b', 25, ['y']));
     c.lookup('/a');
@@ -360,6 +360,31 @@ describe('PageCache: clear, disabled, stats', () => {
     c.lookup('/nope');
     c.purge(['x']);
     c.lookup('/a');
-    assert.deepEqual(c.stats(), { entries: 1, bytes: 25, hits: 3, misses: 2, purges: 1 });
+    assert.deepEqual(c.stats(), { entries: 1, bytes: 25, openEndedBytes: 0, hits: 3, misses: 2, purges: 1 });
+  });
+});
+
+describe('PageCache: open-ended entries', () => {
+  it('keeps open-ended entries within their share, oldest first, never pushing other pages out', () => {
+    const { c, put, keys } = cache(800);
+    put('/a', entry('a', 100));
+    put('/b', entry('b', 100));
+    for (let i = 0; i < 100; i++) assert.equal(c.store(`/search?q=${i}`, entry(`s${i}`, 50), c.generation, { openEnded: true }), true);
+    assert.equal(c.stats().openEndedBytes, 200, 'a quarter of 800');
+    assert.deepEqual(keys(['/a', '/b']), ['/a', '/b']);
+    assert.deepEqual(keys(['/search?q=95', '/search?q=96', '/search?q=97', '/search?q=98', '/search?q=99']), ['/search?q=96', '/search?q=97', '/search?q=98', '/search?q=99']);
+  });
+
+  it('a hit makes an open-ended entry the most recently used; replacing one keeps it open-ended', () => {
+    const { c, keys } = cache(800);
+    for (const q of ['1', '2', '3', '4']) c.store(`/s?q=${q}`, entry(q, 50), c.generation, { openEnded: true });
+    c.lookup('/s?q=1');
+    c.store('/s?q=2', entry('2b', 50), c.generation);
+    c.store('/s?q=5', entry('5', 50), c.generation, { openEnded: true });
+    assert.equal(c.stats().openEndedBytes, 200);
+    assert.deepEqual(keys(['/s?q=1', '/s?q=2', '/s?q=3', '/s?q=4', '/s?q=5']), ['/s?q=1', '/s?q=2', '/s?q=4', '/s?q=5']);
+    c.purge([]);
+    c.clear();
+    assert.equal(c.stats().openEndedBytes, 0);
   });
 });

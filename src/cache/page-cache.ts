@@ -7,6 +7,10 @@
  * - A page rendered while a purge happened is not stored (`store` takes the generation
  *   read before rendering, and refuses if it moved): a render that read the old data
  *   cannot outlive the change that made it old.
+ * - Entries stored as open-ended (pages keyed by text a visitor types: search results and
+ *   suggestions) never hold more than `openEndedShare` of `maxBytes`: past it, the least
+ *   recently used open-ended entry goes first, so a flood of made-up searches cannot push
+ *   the other pages out.
  * - An entry older than `ttlMs` is no longer fresh (a purge message between processes can
  *   be lost), but it is kept until evicted so it can still be served when rendering fails
  *   (stale-if-error).
@@ -28,13 +32,22 @@ export interface PageCacheOptions {
   readonly maxBytes: number;
   /** How long an entry may be served without a purge (the ceiling for lost purges). */
   readonly ttlMs: number;
+  /** The most of `maxBytes` open-ended entries may hold (default a quarter). */
+  readonly openEndedShare?: number;
   /** Milliseconds clock (tests move it). */
   readonly now?: () => number;
+}
+
+export interface StoreOptions {
+  /** Keyed by free text a visitor chooses: kept within the open-ended share. Default: as the entry it replaces, else false. */
+  readonly openEnded?: boolean;
 }
 
 export interface PageCacheStats {
   readonly entries: number;
   readonly bytes: number;
+  /** Bytes of open-ended entries (within `openEndedShare` of the maximum). */
+  readonly openEndedBytes: number;
   readonly hits: number;
   readonly misses: number;
   readonly purges: number;
@@ -43,12 +56,16 @@ export interface PageCacheStats {
 interface Slot<E> {
   readonly entry: E;
   readonly expiresAt: number;
+  readonly openEnded: boolean;
 }
 
 export class PageCache<E extends CacheEntry> {
   private readonly slots = new Map<string, Slot<E>>();
   private readonly byTag = new Map<string, Set<string>>();
   private bytes = 0;
+  /** Keys of open-ended entries, least recently used first, and their bytes. */
+  private readonly openKeys = new Map<string, Slot<E>>();
+  private openBytes = 0;
   private hits = 0;
   private misses = 0;
   private purges = 0;
@@ -80,6 +97,10 @@ export class PageCache<E extends CacheEntry> {
       // Map keeps insertion order: re-inserting makes this the most recently used.
       this.slots.delete(key);
       this.slots.set(key, slot);
+      if (slot.openEnded) {
+        this.openKeys.delete(key);
+        this.openKeys.set(key, slot);
+      }
     } else this.misses++;
     return { entry: slot.entry, fresh };
   }
@@ -89,11 +110,22 @@ export class PageCache<E extends CacheEntry> {
    * entry over an eighth of the cache is not worth the pages it would push out).
    * Returns whether it was stored.
    */
-  store(key: string, entry: E, generation: number): boolean {
+  store(key: string, entry: E, generation: number, options: StoreOptions = {}): boolean {
     if (generation !== this.gen || !this.enabled || entry.bytes > this.options.maxBytes / 8) return false;
+    const openEnded = options.openEnded ?? this.slots.get(key)?.openEnded ?? false;
     this.remove(key);
-    this.slots.set(key, { entry, expiresAt: this.now() + this.options.ttlMs });
+    const slot: Slot<E> = { entry, expiresAt: this.now() + this.options.ttlMs, openEnded };
+    this.slots.set(key, slot);
     this.bytes += entry.bytes;
+    if (openEnded) {
+      this.openKeys.set(key, slot);
+      this.openBytes += entry.bytes;
+      const limit = this.options.maxBytes * (this.options.openEndedShare ?? 0.25);
+      for (const oldest of this.openKeys.keys()) {
+        if (this.openBytes <= limit) break;
+        this.remove(oldest);
+      }
+    }
     for (const tag of entry.tags) {
       let keys = this.byTag.get(tag);
       if (!keys) this.byTag.set(tag, (keys = new Set()));
@@ -126,11 +158,13 @@ export class PageCache<E extends CacheEntry> {
     this.purges++;
     this.slots.clear();
     this.byTag.clear();
+    this.openKeys.clear();
     this.bytes = 0;
+    this.openBytes = 0;
   }
 
   stats(): PageCacheStats {
-    return { entries: this.slots.size, bytes: this.bytes, hits: this.hits, misses: this.misses, purges: this.purges };
+    return { entries: this.slots.size, bytes: this.bytes, openEndedBytes: this.openBytes, hits: this.hits, misses: this.misses, purges: this.purges };
   }
 
   private remove(key: string): boolean {
@@ -138,6 +172,10 @@ export class PageCache<E extends CacheEntry> {
     if (!slot) return false;
     this.slots.delete(key);
     this.bytes -= slot.entry.bytes;
+    if (slot.openEnded) {
+      this.openKeys.delete(key);
+      this.openBytes -= slot.entry.bytes;
+    }
     for (const tag of slot.entry.tags) {
       const keys = this.byTag.get(tag);
       if (!keys) continue;

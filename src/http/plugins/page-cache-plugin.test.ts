@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import zlib from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app.ts';
+import { cacheKey } from './page-cache-plugin.ts';
 import type { ArticleSummary } from '../../domain/articles/article.ts';
 import { openDemoApp, type TestApp } from '../../../test/helpers/app.ts';
 import { postWithScript, validFields } from '../../../test/helpers/comments.ts';
@@ -166,14 +167,37 @@ for (const dialect of DIALECTS) {
       assert.match(String(admin.headers['cache-control']), /no-store/);
     });
 
-    test('a query parameter no page reads is answered but not stored', async () => {
+    test('a query parameter the page does not read is answered but not stored', async () => {
       t.app.pageCache.clear();
-      const url = `${pathOf(stories[0]!)}?utm_source=x${Math.random()}`;
-      assert.equal((await get(url)).statusCode, 200);
-      assert.equal((await get(url)).headers['x-cache'], 'BYPASS');
+      const article = pathOf(stories[0]!);
+      for (const url of [`${article}?utm_source=x${Math.random()}`, `${article}?q=${Math.random()}`, `${article}?page=2`, `/?page=1`, `/feed?q=x`]) {
+        const first = await get(url);
+        assert.equal(first.statusCode, 200, url);
+        assert.equal(first.body, (await fresh.inject({ method: 'GET', url })).body, `${url} is the page as rendered`);
+        assert.equal((await get(url)).headers['x-cache'], 'BYPASS', url);
+      }
       assert.equal(t.app.pageCache.stats().entries, 0);
-      await get('/?page=1');
-      assert.equal((await get('/?page=1')).headers['x-cache'], 'HIT');
+      // What a page does read is its key, in any order or spelling of the same values.
+      const section = `/${stories[0]!.section.slug}`;
+      await get(`${section}?page=1`);
+      assert.equal((await get(`${section}?page=1`)).headers['x-cache'], 'HIT');
+      const repeated = await get(`${section}?page=1&page=1`);
+      assert.equal(repeated.statusCode, 400, 'a repeated parameter is a bad request');
+      assert.equal(repeated.headers['x-cache'], undefined);
+      await get('/search?q=putin+jinping&page=1');
+      assert.equal((await get('/search?page=1&q=putin%20jinping')).headers['x-cache'], 'HIT');
+      // A value the route drops (an unknown section, a date that is not one) is not a new page.
+      assert.equal((await get('/search?q=putin&section=nahin-hai')).statusCode, 200);
+      assert.equal((await get('/search?q=putin&section=nahin-hai')).headers['x-cache'], 'BYPASS');
+      assert.equal((await get('/search?q=putin&from=2023-02-30')).statusCode, 200);
+      assert.equal((await get('/search?q=putin&from=2023-02-30')).headers['x-cache'], 'BYPASS');
+      // The search form sends its empty fields: that address is cached.
+      await get('/search?q=putin&section=&from=&to=');
+      assert.equal((await get('/search?q=putin&section=&from=&to=')).headers['x-cache'], 'HIT');
+      // One spelling per path: a needlessly %-escaped one is rendered, not stored.
+      const escaped = article.replace(/^\/([a-z])/, (_m, c: string) => `/%${c.charCodeAt(0).toString(16)}`);
+      assert.equal((await get(escaped)).statusCode, 200);
+      assert.equal((await get(escaped)).headers['x-cache'], 'BYPASS');
     });
 
     test('error pages and comment posts are never cached', async () => {
@@ -245,3 +269,69 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+/**
+ * Keys depend on the address alone, not the database: one database is enough, and 10,000
+ * renders take a while on a busy machine. test/hostile/cache-and-comments.test.ts floods a
+ * started server on each database.
+ */
+test('10,000 junk addresses leave warm pages cached', async () => {
+  const t = await openDemoApp(DIALECTS[0]!);
+  // A small cache, so that storing the junk would have pushed the warm pages out many times over.
+  const small = await buildApp(t.services, { pageCacheBytes: 2_000_000 });
+  try {
+    const s = (await t.services.articles.latest(t.services.now(), 1))[0]!;
+    const article = `/${s.section.slug}/${s.slug ? `${s.slug}-` : ''}${s.id}`;
+    const section = `/${s.section.slug}`;
+    const warmUrls = [article, '/', section, `${section}?page=1`, '/feed'];
+    for (const url of warmUrls) {
+      assert.equal((await small.inject({ method: 'GET', url })).statusCode, 200, url);
+      assert.equal((await small.inject({ method: 'GET', url })).headers['x-cache'], 'HIT', url);
+    }
+    const rand = () => Math.random().toString(36).slice(2);
+    const escapeSome = (path: string) => path.replace(/[a-z]/g, (c) => (Math.random() < 0.3 ? `%${c.charCodeAt(0).toString(16)}` : c));
+    const junk: ((i: number) => string)[] = [
+      () => `${article}?q=${rand()}`,
+      () => `${article}?utm_source=${rand()}`,
+      () => `${article}?posted=${1 + Math.floor(Math.random() * 1e6)}`,
+      () => escapeSome(article),
+      () => `/?page=${rand()}`,
+      () => `${section}?page=1&x=${rand()}`,
+      () => `${section}?page=1&page=${rand()}`,
+      () => `/search?q=${rand()}`,
+      () => `/search?q=putin&section=${rand()}`,
+      () => `/search?q=putin&from=${rand()}`,
+      () => `/api/search?q=putin&pageSize=${rand()}`,
+      () => `/api/search/suggest?q=${rand()}`,
+      // A feed is slow to render: one in ten of this slot.
+      (i) => (i % 10 === 0 ? `/feed?${rand()}=1` : `/api/search/suggest?q=${rand()}&q=${rand()}`),
+    ];
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 10_000; i += 20) {
+      const batch = await Promise.all(Array.from({ length: 20 }, (_, j) => small.inject({ method: 'GET', url: junk[(i + j) % junk.length]!(i + j) })));
+      for (const r of batch) statuses.set(r.statusCode, (statuses.get(r.statusCode) ?? 0) + 1);
+    }
+    assert.ok(!statuses.has(500), `no junk address is a server error: ${JSON.stringify([...statuses])}`);
+    for (const url of warmUrls) assert.equal((await small.inject({ method: 'GET', url })).headers['x-cache'], 'HIT', `${url} was pushed out`);
+    const stats = small.pageCache.stats();
+    assert.ok(stats.openEndedBytes <= 500_000, `made-up searches stay within their quarter: ${stats.openEndedBytes}`);
+  } finally {
+    await small.close();
+    await t.close();
+  }
+});
+
+test('cacheKey: only what the route reads, in its order, one spelling', () => {
+  const params = ['q', 'section', 'page'];
+  assert.equal(cacheKey('/videsh/a-1', undefined), '/videsh/a-1');
+  assert.equal(cacheKey('/videsh/a-1?', undefined), '/videsh/a-1');
+  assert.equal(cacheKey('/videsh/a-1?q=x', undefined), null);
+  assert.equal(cacheKey('/search?page=2&q=a%20b', params), '/search?q=a+b&page=2');
+  assert.equal(cacheKey('/search?q=a+b&page=2', params), '/search?q=a+b&page=2');
+  assert.equal(cacheKey('/search?q=a&q=b', params), null);
+  assert.equal(cacheKey('/search?q=a&utm_source=b', params), null);
+  assert.equal(cacheKey('/vid%65sh', params), null);
+  assert.equal(cacheKey('/tag/%E0%A4%AA', params), '/tag/%E0%A4%AA');
+  assert.equal(cacheKey('/tag/%e0%a4%aa', params), null);
+  assert.equal(cacheKey('/tag/%E0%A4', params), null);
+});

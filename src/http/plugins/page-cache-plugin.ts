@@ -5,10 +5,15 @@
  *   what it shows. Untagged responses are never stored.
  * - Only anonymous GET and HEAD requests use it: a request with a newsroom session
  *   cookie bypasses it, and its public pages go out `private, no-store`.
- * - The key is the path and query, and a page is stored only when every query parameter
- *   is one the site reads (CACHE_KEY_PARAMS): `?x=random` cannot push real pages out. No
- *   request header is in the key and none may change a cacheable page: the encoding is
- *   chosen from the entry's precompressed bodies, not rendered.
+ * - Each route declares the query parameters it reads (`readsQuery(...)` in its route
+ *   options; none by default). The key is the path and those parameters in a fixed order,
+ *   and a page is stored only when the address is in that form: every parameter declared,
+ *   none repeated, and a path with %-escapes only in the form encodeURIComponent gives.
+ *   Anything else (`?utm_source=…`, `?q=` on a story, `/vid%65sh`) gets a fresh render
+ *   that is not stored, so junk addresses cannot push real pages out. A route may also
+ *   refuse to store a page whose parameters it ignored (`doNotStore`: `?section=nonsense`
+ *   on search). No request header is in the key and none may change a cacheable page: the
+ *   encoding is chosen from the entry's precompressed bodies, not rendered.
  * - A hit is one write of stored bytes (a 304 when If-None-Match matches). A miss renders,
  *   compresses once, stores (unless a purge happened meanwhile), and answers.
  * - An entry past its TTL is not served, except when rendering fails because the
@@ -22,6 +27,12 @@ import type { PageCache } from '../../cache/page-cache.ts';
 declare module 'fastify' {
   interface FastifyRequest {
     pageCache: PageCacheState;
+  }
+  interface FastifyContextConfig {
+    /** Query parameters the route's page depends on (see readsQuery); none when absent. */
+    readonly cacheQuery?: readonly string[];
+    /** One of them is free text a visitor types: the pages share a bounded part of the cache. */
+    readonly cacheFreeText?: boolean;
   }
 }
 
@@ -46,8 +57,17 @@ export interface PageCachePluginOptions {
   cdnMaxAgeSeconds: number;
 }
 
-/** Query parameters reader pages read; any other makes the page uncacheable (never wrong). */
-export const CACHE_KEY_PARAMS: ReadonlySet<string> = new Set(['page', 'q', 'section', 'from', 'to', 'pageSize']);
+/**
+ * Route options declaring the query parameters a cacheable page reads, e.g.
+ * `app.get('/:section', readsQuery(['page']), handler)`. A route that reads a parameter it
+ * does not declare is never served a wrong page (any undeclared parameter means no
+ * storing); it only loses caching for that address. `freeText`: a parameter takes any
+ * text (search's `q`), so there are as many pages as a visitor cares to make up; they are
+ * stored open-ended, within a quarter of the cache (src/cache/page-cache.ts).
+ */
+export function readsQuery(names: readonly string[], options: { freeText?: boolean } = {}): { config: { cacheQuery: readonly string[]; cacheFreeText: boolean } } {
+  return { config: { cacheQuery: Object.freeze([...names]), cacheFreeText: options.freeText === true } };
+}
 
 /** A signed-in user's copy, or anything that must not be kept. */
 export const NO_STORE = 'private, no-store';
@@ -57,12 +77,53 @@ export function tagPage(request: FastifyRequest, tags: Iterable<string>): void {
   for (const t of tags) request.pageCache.tags.add(t);
 }
 
-/** The key for a URL, or null if its query has a parameter no page reads. */
-export function cacheKey(url: string): string | null {
+/**
+ * Rendering ignored some of this request's parameters (a value the route drops, such as
+ * an unknown section on search): answer it, but do not keep it, so junk values cannot
+ * fill the cache with copies of one page.
+ */
+export function doNotStore(request: FastifyRequest): void {
+  if (request.pageCache) request.pageCache.key = null;
+}
+
+/** Each %-escaped segment exactly as encodeURIComponent writes its decoded text (one spelling per path). */
+function canonicalPath(path: string): boolean {
+  for (const segment of path.split('/')) {
+    if (!segment.includes('%')) continue;
+    try {
+      if (encodeURIComponent(decodeURIComponent(segment)) !== segment) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The key for a URL on a route reading `params`, or null when the page must not be stored:
+ * a parameter the route does not read, one given twice, or a path spelled unusually. The
+ * key lists the parameters in the route's order, so `?q=a&page=2` and `?page=2&q=a` (or
+ * `q=a+b` and `q=a%20b`), which the route reads alike, are one entry.
+ */
+export function cacheKey(url: string, params: readonly string[] | undefined): string | null {
   const q = url.indexOf('?');
+  const path = q < 0 ? url : url.slice(0, q);
+  if (path.includes('%') && !canonicalPath(path)) return null;
   if (q < 0) return url;
-  for (const [name] of new URLSearchParams(url.slice(q + 1))) if (!CACHE_KEY_PARAMS.has(name)) return null;
-  return url;
+  if (q === url.length - 1) return path;
+  if (!params || params.length === 0) return null;
+  const query = new URLSearchParams(url.slice(q + 1));
+  const seen = new Set<string>();
+  for (const [name] of query) {
+    if (!params.includes(name) || seen.has(name)) return null;
+    seen.add(name);
+  }
+  const kept: [string, string][] = [];
+  for (const name of params) {
+    const value = query.get(name);
+    if (value !== null) kept.push([name, value]);
+  }
+  return kept.length === 0 ? path : `${path}?${new URLSearchParams(kept).toString()}`;
 }
 
 function hasCookie(header: string | undefined, names: readonly string[]): boolean {
@@ -129,7 +190,7 @@ export const pageCachePlugin = fp<PageCachePluginOptions>(async (app, { cache, s
     const state: PageCacheState = { key: null, tags: new Set(), generation: cache.generation, stale: null, signedIn };
     request.pageCache = state;
     if ((request.method !== 'GET' && request.method !== 'HEAD') || signedIn || !cache.enabled) return;
-    state.key = cacheKey(request.url);
+    state.key = cacheKey(request.url, request.routeOptions.config.cacheQuery);
     if (state.key === null) return;
     const found = cache.lookup(state.key);
     if (!found) return;
@@ -153,7 +214,7 @@ export const pageCachePlugin = fp<PageCachePluginOptions>(async (app, { cache, s
     // Compressed for this reader's encoding now; another encoding when first asked for.
     const encoding = chooseEncoding(request.headers['accept-encoding']);
     const entry = buildCachedPage(payload, keptHeaders(reply), tags, encoding === 'identity' ? ['gzip'] : [encoding]);
-    if (state.key !== null) cache.store(state.key, entry, state.generation);
+    if (state.key !== null) cache.store(state.key, entry, state.generation, { openEnded: request.routeOptions.config.cacheFreeText === true });
     reply.header('x-cache', state.key === null ? 'BYPASS' : 'MISS');
     if (etagMatches(request.headers['if-none-match'], entry.etag)) {
       reply.code(304).header('etag', entry.etag).header('vary', 'accept-encoding');

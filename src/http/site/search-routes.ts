@@ -6,7 +6,7 @@
  * with results or without: the query only ever reaches the index as pipeline keys.
  */
 import { contentTags } from '../../domain/changes/content-tags.ts';
-import { tagPage } from '../plugins/page-cache-plugin.ts';
+import { doNotStore, readsQuery, tagPage } from '../plugins/page-cache-plugin.ts';
 import { cardsTags, CHROME_TAGS, sidebarTags } from './page-tags.ts';
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
@@ -56,12 +56,26 @@ function day(value: string): { text: string; start: Date } | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
   const year = Number(value.slice(0, 4));
   const start = new Date(`${value}T00:00:00+05:30`);
-  return year < 1900 || year > 2999 || Number.isNaN(start.getTime()) ? null : { text: value, start };
+  if (year < 1900 || year > 2999 || Number.isNaN(start.getTime())) return null;
+  // A day that does not exist (2023-02-30) would roll over into March: dropped, like any other non-date.
+  return new Date(start.getTime() + 19_800_000).toISOString().slice(0, 10) === value ? { text: value, start } : null;
 }
 
 interface ParsedRequest {
   form: SearchForm;
   request: SearchRequest;
+  /** Some parameter was given but dropped (an unknown section, not a date, not a page number). */
+  ignored: boolean;
+}
+
+/** What search reads from the address (the page cache keys its pages by these alone). */
+const SEARCH_QUERY = readsQuery(['q', 'section', 'from', 'to', 'page'], { freeText: true });
+const API_QUERY = readsQuery(['q', 'section', 'from', 'to', 'page', 'pageSize'], { freeText: true });
+const SUGGEST_QUERY = readsQuery(['q'], { freeText: true });
+
+/** Whether `name` was sent with a value (the search form sends its empty fields as `section=`: the same as absent). */
+function given(source: unknown, name: string): boolean {
+  return param(source, name) !== '';
 }
 
 /** Reads the reader's input; a value that makes no sense is dropped, never an error. */
@@ -87,7 +101,12 @@ async function parse(services: Services, source: unknown): Promise<ParsedRequest
     // "to" includes the whole day.
     ...(to ? { to: new Date(to.start.getTime() + 86_400_000) } : {}),
   };
-  return { form, request };
+  const ignored =
+    (given(source, 'section') && !section) ||
+    (given(source, 'from') && !from) ||
+    (given(source, 'to') && !to) ||
+    (given(source, 'page') && pageText !== String(page));
+  return { form, request, ignored };
 }
 
 /** Offsets of the marked parts in the joined text. */
@@ -136,7 +155,9 @@ export const searchRoutes: FastifyPluginAsync<SearchRoutesOptions> = async (app,
 
   async function page(request: FastifyRequest, reply: FastifyReply, source: unknown) {
     const now = services.now();
-    const { form, request: searchRequest } = await parse(services, source);
+    const { form, request: searchRequest, ignored } = await parse(services, source);
+    // The same page as without the ignored parameter: answered, not kept under another key.
+    if (ignored) doNotStore(request);
     const [results, chrome, sidebar] = await Promise.all([
       services.search.search(searchRequest),
       loadChrome(services, assets, now),
@@ -148,19 +169,20 @@ export const searchRoutes: FastifyPluginAsync<SearchRoutesOptions> = async (app,
     return reply.header('content-type', 'text/html; charset=utf-8').send(html);
   }
 
-  app.get('/search', (request, reply) => page(request, reply, queryOf(request)));
+  app.get('/search', SEARCH_QUERY, (request, reply) => page(request, reply, queryOf(request)));
   app.post('/search', (request, reply) => page(request, reply, request.body));
 
   async function api(request: FastifyRequest, reply: FastifyReply, source: unknown) {
-    const { request: searchRequest } = await parse(services, source);
+    const { request: searchRequest, ignored } = await parse(services, source);
     const pageSize = Number(param(source, 'pageSize'));
+    if (ignored || (given(source, 'pageSize') && !(String(pageSize) === param(source, 'pageSize') && pageSize >= 1 && pageSize <= 50))) doNotStore(request);
     const results = await services.search.search({ ...searchRequest, ...(pageSize >= 1 && pageSize <= 50 ? { pageSize } : {}) });
     if (request.method === 'GET') tagPage(request, [...SEARCH_TAGS, ...cardsTags(results.items.map((h) => h.article))]);
     else reply.header('cache-control', 'no-store');
     return reply.send(toJson(results, services.config.siteUrl));
   }
 
-  app.get('/api/search', (request, reply) => api(request, reply, queryOf(request)));
+  app.get('/api/search', API_QUERY, (request, reply) => api(request, reply, queryOf(request)));
   app.post('/api/search', (request, reply) => api(request, reply, request.body));
 
   const script = await buildSearchScript();
@@ -168,7 +190,7 @@ export const searchRoutes: FastifyPluginAsync<SearchRoutesOptions> = async (app,
     reply.header('content-type', 'text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(script),
   );
 
-  app.get('/api/search/suggest', async (request, reply) => {
+  app.get('/api/search/suggest', SUGGEST_QUERY, async (request, reply) => {
     const q = param(queryOf(request), 'q');
     const suggestions = await services.search.suggest(q);
     tagPage(request, SEARCH_TAGS);

@@ -12,7 +12,7 @@ import type { AssetUrls } from '../../render/chrome.ts';
 import type { Services } from '../../services.ts';
 import { commentQuery, renderArticleView, withCommentCounts } from './article-view.ts';
 import { buildCommentScript } from './comment-assets.ts';
-import { tagPage } from '../plugins/page-cache-plugin.ts';
+import { readsQuery, tagPage } from '../plugins/page-cache-plugin.ts';
 import { loadChrome, loadSidebar } from './page-context.ts';
 import { articleTags, cardsTags, CHROME_TAGS, sidebarTags } from './page-tags.ts';
 
@@ -27,6 +27,13 @@ export const LIST_PAGE_SIZE = 15;
 export function sendHtml(reply: FastifyReply, html: string, status = 200): FastifyReply {
   return reply.code(status).header('content-type', 'text/html; charset=utf-8').send(html);
 }
+
+/**
+ * What list pages read from the address, for the page cache's key. The home and article
+ * pages read nothing cacheable (an article's `?posted=`, `?held=`, `?replyto=` are one
+ * reader's notices: rendered, never stored).
+ */
+const LIST_QUERY = readsQuery(['page']);
 
 /** `?page=N`: absent is 1; anything but a plain number is a bad request. */
 function parsePage(query: unknown): number {
@@ -100,7 +107,7 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { s
     return publicHtml(request, reply, html, [...list.tags, ...sidebarTags(sidebar), ...cardsTags(listed.items)]);
   }
 
-  app.get<{ Params: { section: string } }>('/:section', async (request, reply) => {
+  app.get<{ Params: { section: string } }>('/:section', LIST_QUERY, async (request, reply) => {
     const page = parsePage(request.query);
     const section = await services.sections.findBySlug(request.params.section);
     if (!section) throw new DomainError('NOT_FOUND');
@@ -115,14 +122,14 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { s
     });
   });
 
-  app.get<{ Params: { slug: string } }>('/tag/:slug', async (request, reply) => {
+  app.get<{ Params: { slug: string } }>('/tag/:slug', LIST_QUERY, async (request, reply) => {
     const page = parsePage(request.query);
     const tag = await services.tags.findBySlug(request.params.slug);
     if (!tag) throw new DomainError('NOT_FOUND');
     return listPage(request, reply, page, { tags: [contentTags.tag(tag.id)], filter: { tagId: tag.id }, title: `#${tag.name}`, basePath: `/tag/${tag.slug}`, showSection: true });
   });
 
-  app.get<{ Params: { slug: string } }>('/author/:slug', async (request, reply) => {
+  app.get<{ Params: { slug: string } }>('/author/:slug', LIST_QUERY, async (request, reply) => {
     const page = parsePage(request.query);
     const author = await services.authors.findBySlug(request.params.slug);
     if (!author) throw new DomainError('NOT_FOUND');
