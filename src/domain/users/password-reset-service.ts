@@ -20,7 +20,7 @@ import type { LoginThrottleStore } from './login-throttle-store.ts';
 import { hashPassword, passwordProblem } from './password.ts';
 import type { PasswordResetStore } from './password-reset-store.ts';
 import { can, type User } from './user.ts';
-import { accountThrottleKey, blockFor, normalizeEmail } from './user-service.ts';
+import { blockFor, clearAccountThrottle, normalizeEmail } from './user-service.ts';
 import type { UserStore } from './user-store.ts';
 
 /** How long a link works. */
@@ -106,7 +106,7 @@ export class PasswordResetService {
     const userId = await this.deps.store.consume(hashToken(token), hash, this.deps.now());
     if (userId === null) return this.refuse(ip);
     // Someone locked out by their own wrong guesses can sign in with the new password at once.
-    await this.deps.throttle.clear(accountThrottleKey(checked.user.email));
+    await clearAccountThrottle(this.deps.throttle, checked.user.email);
     return { ok: true, user: (await this.deps.users.findById(userId))!, expiresAt: checked.expiresAt };
   }
 

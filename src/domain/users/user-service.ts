@@ -1,28 +1,27 @@
 /**
- * Accounts and signing in. Sign-in failures are counted per account and per IP; after
- * a few, each further attempt must wait longer (1 s, 2 s, 4 s … up to 15 minutes), and
- * a blocked attempt is refused before the password is even checked.
+ * Accounts and signing in. Sign-in failures are counted per account and address, per
+ * address, and per account from everywhere (the rules are in `sign-in-limits.ts`); an
+ * attempt over a limit is refused before the password is even checked, and the check of
+ * the limits and the counting of the attempt are one atomic step.
  */
 import { DomainError } from '../../errors.ts';
 import { slugify } from '../../lib/slug.ts';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './password.ts';
 import type { LoginThrottleStore } from './login-throttle-store.ts';
+import { accountAddressPrefix, accountThrottleKey, admit, FORGET_AFTER_MS, keyList, release, signInKeys } from './sign-in-limits.ts';
 import type { Locale, Role, User } from './user.ts';
 import { can, ROLES } from './user.ts';
 import type { UserStore } from './user-store.ts';
 
-/** Failures allowed before delays start. */
-export const FREE_FAILURES = 5;
-const MAX_BLOCK_MS = 15 * 60 * 1000;
+export { accountThrottleKey, blockFor, FREE_FAILURES } from './sign-in-limits.ts';
 
-/** The sign-in throttle's key for an account (a password reset clears it). */
-export function accountThrottleKey(email: string): string {
-  return `account:${email}`;
-}
-
-export function blockFor(failures: number): number {
-  if (failures < FREE_FAILURES) return 0;
-  return Math.min(MAX_BLOCK_MS, 1000 * 2 ** (failures - FREE_FAILURES));
+/**
+ * Forgets every sign-in failure counted against an account (its password was just reset
+ * through a link, so its owner can sign in with the new one at once, from anywhere).
+ */
+export async function clearAccountThrottle(throttle: LoginThrottleStore, email: string): Promise<void> {
+  await throttle.clear(accountThrottleKey(email));
+  await throttle.clearStartingWith(accountAddressPrefix(email));
 }
 
 export type SignInResult =
@@ -110,22 +109,25 @@ export class UserService {
 
   async signIn(emailInput: string, password: string, ip: string): Promise<SignInResult> {
     const email = normalizeEmail(emailInput).slice(0, 320);
-    const keys = [accountThrottleKey(email), `ip:${ip}`];
+    const keys = signInKeys(email, ip);
     const now = this.now();
-    const states = await this.throttle.read(keys);
-    const blockedUntil = Math.max(0, ...[...states.values()].map((s) => s.blockedUntil?.getTime() ?? 0));
-    if (blockedUntil > now.getTime()) return { ok: false, reason: 'throttled', retryAfterMs: blockedUntil - now.getTime() };
+    // Checked and counted as a failure in one step, before the password is looked at.
+    const admission = await this.throttle.update(keyList(keys), (states) => admit(keys, states, now));
+    if (!admission.ok) return { ok: false, reason: 'throttled', retryAfterMs: admission.retryAfterMs };
 
     const found = await this.store.findCredentials(email);
     const tooLong = passwordProblem(password) === 'too-long';
     dummyHash ??= hashPassword(generatePassword());
     const valid = !tooLong && (await verifyPassword(password, found?.passwordHash ?? (await dummyHash))) && found !== null && !found.user.disabled;
-    if (!valid || !found) {
-      for (const key of keys) await this.throttle.recordFailure(key, now, blockFor);
-      return { ok: false, reason: 'invalid' };
-    }
-    await this.throttle.clear(keys[0]!);
+    if (!valid || !found) return { ok: false, reason: 'invalid' };
+    await this.throttle.update(keyList(keys), (states) => release(keys, states, admission.reservation));
     return { ok: true, user: found.user };
+  }
+
+  /** Forgets sign-in counters with no failure for a day (newsroom housekeeping). */
+  pruneSignInLimits(): Promise<number> {
+    const now = this.now();
+    return this.throttle.prune(new Date(now.getTime() - FORGET_AFTER_MS), now);
   }
 
   /** Changes a password after checking the current one. The caller ends the user's other sessions. */
