@@ -9,6 +9,7 @@ import pino from 'pino';
 import type { CachedPage } from './cache/cached-page.ts';
 import { PageCache } from './cache/page-cache.ts';
 import { buildAssetBundle } from './http/assets/asset-bundle.ts';
+import { siteRelativeTarget } from './lib/site-path.ts';
 import { assetsPlugin } from './http/assets/assets-plugin.ts';
 import { createClientErrorHandler } from './http/plugins/client-errors.ts';
 import { createErrorResponder, errorsPlugin } from './http/plugins/errors-plugin.ts';
@@ -72,11 +73,12 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.length > config.maxUrlLength) return respondError(request, reply, 'URL_TOO_LONG');
     const [path = '', query] = request.url.split(/\?(.*)/s, 2);
-    // One address per page: drop a trailing slash. A path starting with '//' is never
-    // redirected, so the redirect cannot point at another host.
-    if (path.length > 1 && path.endsWith('/') && !path.startsWith('//')) {
-      const target = path.replace(/\/+$/, '') || '/';
-      return reply.redirect(query ? `${target}?${query}` : target, 301);
+    // One address per page: drop a trailing slash. Only to a plainly site-relative
+    // address (lib/site-path.ts): '//host/' or '/\host/' (browsers read '\' as '/') is
+    // never redirected, so the redirect cannot point at another host.
+    if (path.length > 1 && path.endsWith('/')) {
+      const target = siteRelativeTarget(`${path.replace(/\/+$/, '') || '/'}${query ? `?${query}` : ''}`);
+      if (target) return reply.redirect(target, 301);
     }
     return undefined;
   });

@@ -42,6 +42,11 @@ test('links: only http(s), mailto and site paths', () => {
   for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,x', '//evil.example', 'vbscript:x', ' javascript:alert(1)', 'ftp://x']) {
     assert.ok(!isSafeHref(bad), bad);
   }
+  // Other hosts dressed as site paths: browsers read `\` as `/` and drop tabs and newlines.
+  for (const disguised of ['/\\evil.example', '\\\\evil.example', '/\\\\evil.example', '\\/evil.example', '/\t/evil.example', '/\n/evil.example', '/\r\n/evil.example', '\t//evil.example', ' //evil.example', '/x\\y', '/a\u0000b']) {
+    assert.ok(!isSafeHref(disguised), JSON.stringify(disguised));
+  }
+  for (const path of ['/', '/search?q=पुतिन', '/videsh/story-1#comments', '/a%5Cb']) assert.ok(isSafeHref(path), path);
   assert.throws(
     () => parseRichText({ version: 1, blocks: [{ type: 'paragraph', content: [{ text: 'x', href: 'javascript:alert(1)' }] }] }),
     (e: unknown) => e instanceof RichTextError && e.field === 'blocks.0.content.0.href',

@@ -5,13 +5,19 @@
  * every body passes through before it is stored or rendered.
  */
 import { z } from 'zod';
+import { isSiteRelative } from '../lib/site-path.ts';
 
 const MAX_TEXT = 20_000;
 const MAX_BLOCKS = 2_000;
 
-/** Links may go to the web, to mail, or to a path on this site; nothing else (no javascript:, data:). */
+/**
+ * Links may go to the web, to mail, or to a path on this site; nothing else (no
+ * javascript:, data:). A path on this site is one `isSiteRelative` accepts: `/\host`,
+ * `//host` and paths with tabs or newlines (which browsers drop, leaving `//host`) are
+ * other sites in disguise, and are refused rather than read as absolute URLs.
+ */
 export function isSafeHref(href: string): boolean {
-  if (href.startsWith('/') && !href.startsWith('//')) return true;
+  if (href.startsWith('/') || href.startsWith('\\')) return isSiteRelative(href);
   try {
     const url = new URL(href);
     return url.protocol === 'https:' || url.protocol === 'http:' || url.protocol === 'mailto:';

@@ -19,7 +19,7 @@ import { mediaApi } from './media-api.ts';
 import { mediaDeleteRoutes } from './media-delete-routes.ts';
 import { passwordResetRoutes } from './password-reset-routes.ts';
 import { RESET_PATH } from '../../domain/users/password-reset-service.ts';
-import { sessionRoutes } from './session-routes.ts';
+import { sessionRoutes, signInAddress } from './session-routes.ts';
 import { frontPageScreens } from './front-page-screens.ts';
 import { taxonomyScreens } from './taxonomy-screens.ts';
 import { trashScreens } from './trash-screens.ts';
@@ -63,7 +63,7 @@ export const adminPlugin: FastifyPluginAsync<AdminPluginOptions> = async (app, o
     const code = codeFor(error);
     const api = request.url.startsWith('/admin/api/');
     if (code === 'UNAUTHORIZED' && !api && request.method === 'GET') {
-      return reply.redirect(`/admin/sign-in?next=${encodeURIComponent(request.url)}`, 303);
+      return reply.redirect(signInAddress(request.url), 303);
     }
     if (code === 'INTERNAL') request.log.error({ err: error }, 'internal error');
     return respond(request, reply, code, error instanceof DomainError ? error.field : undefined, error instanceof DomainError ? error.data : undefined);

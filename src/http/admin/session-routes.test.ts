@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../domain/sessions/session.ts';
+import { ADDRESS_FREE_FAILURES } from '../../domain/users/sign-in-limits.ts';
 import { DIALECTS } from '../../../test/helpers/databases.ts';
 import { openDemoApp, type TestApp } from '../../../test/helpers/app.ts';
 
@@ -26,7 +27,7 @@ for (const dialect of DIALECTS) {
     after(() => t.close());
 
     /** Opens the sign-in form and posts it, as a browser would. */
-    async function signIn(email: string, password: string, ip = '203.0.113.7', extraCookie = '') {
+    async function signIn(email: string, password: string, ip = '203.0.113.7', extraCookie = '', next = '/admin') {
       const form = await t.app.inject({ method: 'GET', url: '/admin/sign-in', remoteAddress: ip });
       assert.equal(form.statusCode, 200);
       assert.equal(form.headers['cache-control'], 'no-store');
@@ -39,7 +40,7 @@ for (const dialect of DIALECTS) {
         url: '/admin/sign-in',
         remoteAddress: ip,
         headers: { cookie: `samachar_pre=${pre}${extraCookie}`, 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:80' },
-        payload: new URLSearchParams({ _csrf: csrf!, email, password, next: '/admin' }).toString(),
+        payload: new URLSearchParams({ _csrf: csrf!, email, password, next }).toString(),
       });
     }
 
@@ -129,30 +130,88 @@ for (const dialect of DIALECTS) {
       assert.equal((await t.services.users.signIn('change@example.test', 'नया-पासवर्ड-456', '198.51.100.1')).ok, true);
     });
 
-    test('failed attempts: after five, a growing delay with 429 and Retry-After, per account and per IP', async () => {
+    test('failed attempts: after five from one address, a growing delay with 429 and Retry-After there; the owner elsewhere signs in', async () => {
       await t.services.users.create({ email: 'target@example.test', name: 'T', role: 'editor', password: PASSWORD });
-      for (let i = 0; i < 5; i++) assert.equal((await signIn('target@example.test', `wrong-${i}`, `198.51.100.${i + 10}`)).statusCode, 401);
-      // The account is now blocked, even from a new address and with the right password.
-      const blocked = await signIn('target@example.test', PASSWORD, '198.51.100.99');
+      const attacker = '198.51.100.10';
+      for (let i = 0; i < 5; i++) assert.equal((await signIn('target@example.test', `wrong-${i}`, attacker)).statusCode, 401);
+      // That address now waits, even with the right password.
+      const blocked = await signIn('target@example.test', PASSWORD, attacker);
       assert.equal(blocked.statusCode, 429);
       assert.equal(blocked.headers['retry-after'], '1');
       assert.match(blocked.body, /बहुत ज़्यादा गलत कोशिशें/);
+      // Whoever knows the email cannot lock the owner out: another address gets in at once.
+      assert.equal((await signIn('target@example.test', PASSWORD, '198.51.100.99')).statusCode, 303);
       // Each further failure doubles the wait.
       const start = t.services.now();
       try {
         t.setNow(new Date(start.getTime() + 1500));
-        assert.equal((await signIn('target@example.test', 'wrong-again', '198.51.100.98')).statusCode, 401);
-        const longer = await signIn('target@example.test', PASSWORD, '198.51.100.97');
+        assert.equal((await signIn('target@example.test', 'wrong-again', attacker)).statusCode, 401);
+        const longer = await signIn('target@example.test', PASSWORD, attacker);
         assert.equal(longer.statusCode, 429);
         assert.equal(longer.headers['retry-after'], '2');
         t.setNow(new Date(start.getTime() + 60_000));
-        assert.equal((await signIn('target@example.test', PASSWORD, '198.51.100.96')).statusCode, 303, 'the right password works once the wait is over');
+        assert.equal((await signIn('target@example.test', PASSWORD, attacker)).statusCode, 303, 'the right password works once the wait is over');
         // One address trying many accounts is limited too.
-        for (let i = 0; i < 5; i++) await signIn(`nobody${i}@example.test`, 'x'.repeat(9), '192.0.2.50');
+        for (let i = 0; i < ADDRESS_FREE_FAILURES; i++) assert.equal((await signIn(`nobody${i}@example.test`, 'x'.repeat(9), '192.0.2.50')).statusCode, 401);
         assert.equal((await signIn('asha@example.test', PASSWORD, '192.0.2.50')).statusCode, 429);
       } finally {
         t.setNow(start);
       }
+    });
+
+    test('crafted next: a redirect into the newsroom as plain ASCII, or a 4xx page; never off-site, never 500', async () => {
+      const crafted = [
+        '/admin/articles/1/edit',
+        '/admin\r\nSet-Cookie: x=1',
+        '/admin/x\nLocation: //evil.example',
+        '/admin/\\evil.example',
+        '/\\evil.example',
+        '\\\\evil.example',
+        '//evil.example',
+        '/admin//evil.example',
+        '/admin/\t/evil.example',
+        '/admin/..//evil.example',
+        '/admin/%2e%2e//evil.example',
+        '/admin/%2F%2Fevil.example',
+        '/admin/%0d%0aSet-Cookie:%20x=1',
+        '/admin/खबर?q=पुतिन',
+        '/admin?\u0001',
+        '/admin/\u0085',
+        '/admin/\ud800',
+        'https://evil.example/admin',
+        `/admin/${'ए'.repeat(600)}`,
+      ];
+      for (const next of crafted) {
+        for (const res of [await signIn('asha@example.test', PASSWORD, '203.0.113.40', '', next), await signIn('asha@example.test', 'गलत', '203.0.113.41', '', next)]) {
+          assert.ok(res.statusCode < 500, `${JSON.stringify(next)} → ${res.statusCode}`);
+          if (res.statusCode !== 303) continue;
+          const location = String(res.headers.location);
+          assert.match(location, /^\/admin(?:[/?#][\x21-\x7e]*)?$/, `${JSON.stringify(next)} → ${location}`);
+          assert.doesNotMatch(location, /\\/, `${location}: no backslash`);
+          // Resolved like a browser would, it stays on this site.
+          assert.equal(new URL(location, 'http://localhost').host, 'localhost', location);
+        }
+        // The form shows only a safe next (or none) for whatever was asked.
+        const page = await t.app.inject({ method: 'GET', url: `/admin/sign-in?${new URLSearchParams({ next }).toString()}` });
+        // An address too long for the site at all is its 414 page.
+        assert.ok(page.statusCode === 200 || page.statusCode === 414, `${JSON.stringify(next)} → ${page.statusCode}`);
+        const shown = /name="next" value="([^"]*)"/.exec(page.body)?.[1];
+        if (shown !== undefined) assert.match(shown, /^\/admin(?:[/?#][\x21-\x7e]*)?$/, `${JSON.stringify(next)} shows ${shown}`);
+      }
+      // Over the limit: the catalogue's 400 page, in Hindi, not Fastify's JSON.
+      const long = await signIn('asha@example.test', PASSWORD, '203.0.113.40', '', `/admin/${'x'.repeat(3000)}`);
+      assert.equal(long.statusCode, 400);
+      assert.match(String(long.headers['content-type']), /text\/html/);
+      assert.match(long.body, /जानकारी सही नहीं है/);
+    });
+
+    test('a signed-out visit to a newsroom page comes back there after signing in; one too long to return to goes to the plain form', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/admin/articles/1/edit?x=%E0%A4%96' });
+      assert.equal(res.statusCode, 303);
+      assert.equal(res.headers.location, `/admin/sign-in?next=${encodeURIComponent('/admin/articles/1/edit?x=%E0%A4%96')}`);
+      const long = await t.app.inject({ method: 'GET', url: `/admin?q=${'%E0%A4%96'.repeat(200)}` });
+      assert.equal(long.statusCode, 303);
+      assert.equal(long.headers.location, '/admin/sign-in');
     });
 
     test('https sites use __Host- cookies with Secure', async () => {

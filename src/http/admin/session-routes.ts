@@ -3,6 +3,7 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_ABSOLUTE_MS } from '../../domain/sessions/session.ts';
+import { MAX_SITE_PATH_LENGTH, siteRelativeTarget } from '../../lib/site-path.ts';
 import { DomainError } from '../../errors.ts';
 import { renderAccountPage } from '../../render/admin/account-page.tsx';
 import { stringsFor } from '../../render/admin/admin-layout.tsx';
@@ -17,9 +18,27 @@ const field = (body: unknown, name: string, max = 1024): string => {
   return v;
 };
 
-/** Only a path inside the newsroom may be a post-sign-in destination (no open redirect). */
-function safeNext(next: string): string {
-  return /^\/admin(\/[^/\\]|$|\?)/.test(next) && !next.includes('//') ? next : '/admin';
+/**
+ * Where to go after signing in: a page of the newsroom, as a safe site-relative target
+ * (`lib/site-path.ts`: one leading `/`, no `\` or control characters, percent-encoded,
+ * dot segments resolved); anything else goes to the desk. So no `next` leads off the
+ * site, and none makes a `Location` header Node refuses (which used to be a raw 500).
+ */
+export function safeNext(next: string): string {
+  const target = siteRelativeTarget(next);
+  if (!target) return '/admin';
+  const path = target.split(/[?#]/, 1)[0]!;
+  return path === '/admin' || path.startsWith('/admin/') ? target : '/admin';
+}
+
+/**
+ * The sign-in page's address for a signed-out visitor who asked for `url`, coming back
+ * there afterwards. An address too long to come back to (the sign-in address would be
+ * refused with 414) leads to the plain sign-in page.
+ */
+export function signInAddress(url: string): string {
+  const address = `/admin/sign-in?next=${encodeURIComponent(url)}`;
+  return address.length <= MAX_SITE_PATH_LENGTH ? address : '/admin/sign-in';
 }
 
 export function html(reply: FastifyReply, body: string, status = 200): FastifyReply {
@@ -52,7 +71,7 @@ export const sessionRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) 
   app.post('/admin/sign-in', async (request, reply) => {
     const email = field(request.body, 'email', 320);
     const password = field(request.body, 'password');
-    const next = safeNext(field(request.body, 'next', 500));
+    const next = safeNext(field(request.body, 'next', MAX_SITE_PATH_LENGTH));
     const t = stringsFor(null);
     const result = await services.users.signIn(email, password, request.ip);
     if (!result.ok) {
