@@ -56,6 +56,12 @@ function start(doc: Document, form: HTMLFormElement): void {
     }
   };
   let tokenReady = fetchToken();
+  // After any failed post, a new token: the server may have used the old one up (an answer
+  // lost on the way back), and a used token marks the next post as spam. Until the new one
+  // arrives (or if it cannot be fetched) the old one stays in the form.
+  const renewToken = () => {
+    tokenReady = fetchToken();
+  };
 
   const showStatus = (text: string, kind: 'error' | 'ok') => {
     if (!status) return;
@@ -169,6 +175,7 @@ function start(doc: Document, form: HTMLFormElement): void {
           res = await fetch(form.action, { method: 'POST', body, credentials: 'same-origin', headers: { accept: 'application/json' } });
         } catch {
           showStatus(form.dataset.network ?? '', 'error');
+          renewToken();
           return;
         }
         let data: PostAnswer = {};
@@ -186,12 +193,13 @@ function start(doc: Document, form: HTMLFormElement): void {
           showStatus(data.message ?? '', 'ok');
           if (tokenInput) tokenInput.value = '';
           tokenAt = 0;
-          tokenReady = fetchToken();
+          renewToken();
           return;
         }
         if (data.errors && Object.keys(data.errors).length > 0) showErrors(data.errors);
         const message = data.message ?? (lang === 'hi' ? data.error?.messageHi : data.error?.message) ?? form.dataset.failed ?? '';
         showStatus(message, 'error');
+        renewToken();
       } finally {
         busy = false;
         if (button) {

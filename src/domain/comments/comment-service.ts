@@ -6,7 +6,9 @@
  * if comments are closed) → every field (400, all problems at once; the comment's length
  * is checked before anything reads its text) → the parent (same story, published) →
  * rate limits (429) → duplicate (409) → spam rules (stored as spam, never lost) → hold
- * rules (stored as pending) → published.
+ * rules (stored as pending) → published. The form token's nonce is used up in the same
+ * transaction that stores the comment and queues its webhook: when the insert fails (the
+ * database is away: 503), the token is still good, and the reader's retry is not spam.
  */
 import { DomainError } from '../../errors.ts';
 import type { ChangeFeed } from '../changes/change-feed.ts';
@@ -184,7 +186,9 @@ export class CommentService {
     const token = checkFormToken(keys.token, req.token.trim(), article.id, now, settings.commentMinSeconds);
     if (token.kind === 'forged') spam('token-forged');
     else if (token.kind === 'too-fast') spam('too-fast');
-    else if (token.kind === 'valid' && !(await this.store.useFormToken(token.nonce, now))) spam('token-reused');
+    // Whether the nonce was used before is known inside the transaction below; until then the
+    // rules that follow (which a reused token overrides) run as for a fresh one.
+    const spamBeforeToken = verdict.status === 'spam';
     const tokenless = token.kind === 'none' || token.kind === 'expired';
     // Only for text long enough (or with a link) to be a pasted message: many readers write "जय हिंद" under many stories.
     const pasteLike = [...input.body].length >= REPEATED_MIN_CHARS || countLinks(input.body) > 0;
@@ -205,25 +209,33 @@ export class CommentService {
                 : '';
       if (hold) Object.assign(verdict, { status: 'pending', reason: hold });
     }
-    const { status, reason } = verdict;
 
-    const id = await this.store.insert({
-      articleId: article.id,
-      parentId: input.parentId,
-      authorName: input.authorName,
-      authorEmail: input.authorEmail,
-      authorUrl: input.authorUrl,
-      body: input.body,
-      status,
-      createdAt: now,
-      ipHash,
-      userAgent: req.userAgent.slice(0, USER_AGENT_MAX),
-      emailKey: email,
-      bodyKey: key,
-      heldReason: reason,
-      userId: null,
+    const { id, status, reason } = await this.store.transaction(async (tx) => {
+      if (token.kind === 'valid' && !(await tx.useFormToken(token.nonce, now))) {
+        // A reused token comes right after the honeypot, blocklist and token checks (as
+        // before 'repeated' and any hold).
+        if (!spamBeforeToken) Object.assign(verdict, { status: 'spam', reason: 'token-reused' });
+      }
+      const { status, reason } = verdict;
+      const id = await tx.insert({
+        articleId: article.id,
+        parentId: input.parentId,
+        authorName: input.authorName,
+        authorEmail: input.authorEmail,
+        authorUrl: input.authorUrl,
+        body: input.body,
+        status,
+        createdAt: now,
+        ipHash,
+        userAgent: req.userAgent.slice(0, USER_AGENT_MAX),
+        emailKey: email,
+        bodyKey: key,
+        heldReason: reason,
+        userId: null,
+      });
+      if (status !== 'spam') await this.enqueueWebhook(id, article, status, reason, input, now, tx);
+      return { id, status, reason };
     });
-    if (status !== 'spam') await this.enqueueWebhook(id, article, status, reason, input, now);
     if (status === 'approved') this.deps.changes.emit([contentTags.comments(article.id)]);
     const comment: PublicComment | null =
       status === 'approved'
@@ -242,8 +254,9 @@ export class CommentService {
     reason: HeldReason,
     input: { authorName: string; authorUrl: string | null; body: string; parentId: number | null },
     now: Date,
+    store: CommentStore = this.store,
   ): Promise<void> {
-    const url = await this.store.webhookUrl();
+    const url = await store.webhookUrl();
     if (!url) return;
     const origin = this.deps.siteUrl.replace(/\/$/, '');
     const articleUrl = `${origin}${articlePath(article)}`;
@@ -265,7 +278,7 @@ export class CommentService {
       article: { id: article.id, headline: article.headline, url: articleUrl },
       moderationUrl: `${origin}/admin/comments?status=pending`,
     });
-    await this.store.enqueueWebhook(id, url, payload, now);
+    await store.enqueueWebhook(id, url, payload, now);
   }
 
   /** The key the webhook's `x-samachar-signature` is made with (HMAC-SHA256 of the body). */

@@ -74,6 +74,19 @@ const containsPattern = (q: string) => `%${q.toLowerCase().replace(/[!%_]/g, '!$
 export class CommentStore {
   constructor(private readonly db: Kysely<Database>) {}
 
+  /**
+   * Runs `work` in one transaction, with a store whose queries all belong to it: everything
+   * it writes commits together or not at all. (The store given is this one with the
+   * transaction as its database, so whatever wraps this store's methods wraps its too.)
+   */
+  transaction<T>(work: (store: CommentStore) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => {
+      const inTransaction = Object.create(this) as CommentStore;
+      Object.defineProperty(inTransaction, 'db', { value: trx });
+      return work(inTransaction);
+    });
+  }
+
   // ── Public ────────────────────────────────────────────────────────────────
 
   /** Approved comments of an article, oldest first. The email column is never selected. */
@@ -206,7 +219,11 @@ export class CommentStore {
     return readCount(row?.n);
   }
 
-  /** Marks a form token's nonce as used. False if it had been used already. */
+  /**
+   * Marks a form token's nonce as used. False if it had been used already. Call it in the
+   * transaction that stores the comment (see transaction): a post that fails must not use up
+   * the reader's token, or their retry would be filed as spam.
+   */
   async useFormToken(nonce: string, now: Date): Promise<boolean> {
     const result = await this.db
       .insertInto('comment_form_tokens')

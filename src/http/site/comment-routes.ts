@@ -129,6 +129,8 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
     const entry = catalogueEntry(code);
     const lang = await languageOf(services);
     const message = code === 'PAYLOAD_TOO_LARGE' ? COMMENT_STRINGS[lang].tooLarge : code === 'COMMENTS_CLOSED' ? COMMENT_STRINGS[lang].closed : entry.message[lang];
+    // As on the HTML error page: when to try again (the form token is still good then).
+    if (code === 'SERVICE_UNAVAILABLE') reply.header('retry-after', '30');
     return reply
       .code(entry.status)
       .header('cache-control', 'no-store')
