@@ -7,6 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import sharp from 'sharp';
 
 const dialect = process.argv[2] ?? 'sqlite';
 const baseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -82,8 +83,29 @@ try {
   const session = /samachar_session=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')?.[1];
   if (signIn.status !== 303 || !session) throw new Error(`signing in with the printed password answered ${signIn.status}`);
   const desk = await fetch(origin + '/admin', { headers: { cookie: `samachar_session=${session}` } });
-  if (desk.status !== 200 || !(await desk.text()).includes('admin-main')) fail(`the newsroom answered ${desk.status} after signing in`);
-  console.log(`smoke (${dialect}): home, ${ref}, 404, newsroom sign-in — ok`);
+  const deskPage = await desk.text();
+  if (desk.status !== 200 || !deskPage.includes('admin-main')) fail(`the newsroom answered ${desk.status} after signing in`);
+  // Heavy work runs in worker threads started from dist/worker-entry.js: a photo upload and a revision comparison.
+  const csrf = /<meta name="csrf-token" content="([^"]+)"/.exec(deskPage)?.[1] ?? '';
+  const headers = { cookie: `samachar_session=${session}`, 'x-csrf-token': csrf, origin };
+  const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#3a7' } }).png().toBuffer();
+  const photo = new FormData();
+  for (const [k, v] of Object.entries({ alt: 'smoke', caption: 'smoke', credit: 'smoke' })) photo.set(k, v);
+  photo.set('file', new Blob([png], { type: 'image/png' }), 'smoke.png');
+  const upload = await fetch(origin + '/admin/api/media', { method: 'POST', headers, body: photo });
+  if (upload.status !== 201) fail(`a photo upload answered ${upload.status}: ${(await upload.text()).slice(0, 200)}`);
+  const json = { ...headers, 'content-type': 'application/json' };
+  const created = await (await fetch(origin + '/admin/api/articles', { method: 'POST', headers: json, body: JSON.stringify({ sectionId: 1, headline: 'पहला शीर्षक' }) })).json();
+  const id = created.article.id;
+  let version = created.article.version;
+  for (const headline of ['दूसरा शीर्षक', 'तीसरा शीर्षक']) {
+    const saved = await fetch(`${origin}/admin/api/articles/${id}`, { method: 'PUT', headers: json, body: JSON.stringify({ headline, baseVersion: version }) });
+    version = (await saved.json()).version;
+  }
+  const compare = await fetch(`${origin}/admin/articles/${id}/revisions`, { headers });
+  const comparePage = await compare.text();
+  if (compare.status !== 200 || !comparePage.includes('<ins>')) fail(`the revision comparison answered ${compare.status} without marked changes`);
+  console.log(`smoke (${dialect}): home, ${ref}, 404, newsroom sign-in, photo upload, revision comparison — ok`);
 } catch (err) {
   fail(err.message);
 } finally {

@@ -53,6 +53,14 @@ export interface Config {
   readonly purgeWebhookUrl: string | null;
   /** Signs purge webhook bodies (HMAC-SHA256) when set. */
   readonly purgeWebhookSecret: string | null;
+  /** Worker threads comparing revisions, and comparisons that may wait for one (beyond: 503). */
+  readonly diffWorkers: number;
+  readonly diffQueue: number;
+  /** Worker threads encoding uploaded photos, and uploads that may wait for one (beyond: 503). */
+  readonly imageWorkers: number;
+  readonly imageQueue: number;
+  /** Decoded pixels (width × height) an uploaded photo may have; more is refused with 413. */
+  readonly maxPhotoPixels: number;
 }
 
 const bool = z
@@ -91,6 +99,11 @@ const EnvSchema = z.object({
     .regex(/^https?:\/\//, 'PURGE_WEBHOOK_URL must be an http(s) URL')
     .optional(),
   PURGE_WEBHOOK_SECRET: z.string().min(16, 'PURGE_WEBHOOK_SECRET must be at least 16 characters').optional(),
+  DIFF_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  DIFF_QUEUE: z.coerce.number().int().min(0).max(1000).default(4),
+  IMAGE_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  IMAGE_QUEUE: z.coerce.number().int().min(0).max(1000).default(2),
+  MAX_PHOTO_MEGAPIXELS: z.coerce.number().min(1).max(268).default(40),
 });
 
 export class ConfigError extends Error {
@@ -125,6 +138,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL ?? null,
     purgeWebhookUrl: e.PURGE_WEBHOOK_URL ?? null,
     purgeWebhookSecret: e.PURGE_WEBHOOK_SECRET ?? null,
+    diffWorkers: e.DIFF_WORKERS,
+    diffQueue: e.DIFF_QUEUE,
+    imageWorkers: e.IMAGE_WORKERS,
+    imageQueue: e.IMAGE_QUEUE,
+    maxPhotoPixels: Math.round(e.MAX_PHOTO_MEGAPIXELS * 1_000_000),
   });
 }
 
@@ -148,6 +166,11 @@ export function defineConfig(
     redisUrl: null,
     purgeWebhookUrl: null,
     purgeWebhookSecret: null,
+    diffWorkers: 1,
+    diffQueue: 4,
+    imageWorkers: 1,
+    imageQueue: 2,
+    maxPhotoPixels: 40_000_000,
     ...parts,
   });
 }

@@ -144,6 +144,15 @@ export const ERRORS = {
       en: 'The site is unavailable for a moment. Please try again shortly.',
     },
   },
+  /** Heavy work (photo encodes, revision comparisons) has a bounded queue; past it, 503 with Retry-After. */
+  BUSY: {
+    status: 503,
+    title: { hi: 'सर्वर अभी व्यस्त है', en: 'The server is busy' },
+    message: {
+      hi: 'सर्वर अभी दूसरी फोटो या तुलनाएं तैयार कर रहा है। कुछ सेकंड बाद दोबारा कोशिश करें; कुछ भी आधा सहेजा नहीं गया है।',
+      en: 'The server is busy preparing other photos or comparisons. Please try again in a few seconds; nothing was half-saved.',
+    },
+  },
   INTERNAL: {
     status: 500,
     title: { hi: 'कुछ गड़बड़ हो गई', en: 'Something went wrong' },

@@ -28,6 +28,7 @@ import { CommentKeys, CommentService } from './domain/comments/comment-service.t
 import { CommentStore } from './domain/comments/comment-store.ts';
 import { HomeService } from './domain/home/home-service.ts';
 import { MediaService } from './domain/media/media-service.ts';
+import { HeavyWork } from './workers/heavy-work.ts';
 import { MediaStore } from './domain/media/media-store.ts';
 import { MediaUsageService } from './domain/media/media-usage-service.ts';
 import { MediaUsageStore } from './domain/media/media-usage-store.ts';
@@ -89,6 +90,8 @@ export interface Services {
   readonly search: SearchService;
   /** Committed changes as content tags, from this process and (through the bus) the others. */
   readonly changes: ChangeFeed;
+  /** Heavy CPU work off the request thread: revision comparisons and photo encodes (bounded queues). */
+  readonly workers: HeavyWork;
   close(): Promise<void>;
 }
 
@@ -149,7 +152,8 @@ export async function createServices(config: Config, options: CreateServicesOpti
   const articles = new ArticleService(new ArticleStore(db, mediaStore), changes);
   const sections = new SectionService(new SectionStore(db), changes);
   const widgets = new WidgetService(new WidgetStore(db), now, changes);
-  const media = new MediaService({ store: mediaStore, mediaDir: config.mediaDir, now, changes });
+  const workers = new HeavyWork(config);
+  const media = new MediaService({ store: mediaStore, mediaDir: config.mediaDir, now, changes, encoder: workers, maxPixels: config.maxPhotoPixels });
   const settings = new SettingsService(new SettingsStore(db), changes);
   const tags = new TagService(new TagStore(db), changes);
   const authors = new AuthorService(new AuthorStore(db, mediaStore), changes);
@@ -167,7 +171,7 @@ export async function createServices(config: Config, options: CreateServicesOpti
   });
   const commentStore = new CommentStore(db);
   const commentKeys = new CommentKeys(commentStore);
-  const comments = new CommentService({ store: commentStore, keys: commentKeys, articles, settings, now, siteUrl: config.siteUrl, changes });
+  const comments = new CommentService({ store: commentStore, keys: commentKeys, articles, settings, now, siteUrl: config.siteUrl, changes, webhookAllowPrivate: config.commentWebhookAllowPrivate });
   return {
     config,
     storage,
@@ -194,8 +198,10 @@ export async function createServices(config: Config, options: CreateServicesOpti
     sessions: new SessionService(new SessionStore(db), now),
     search: new SearchService({ store: new SearchIndexStore(db), articles, now, changes }),
     changes,
+    workers,
     async close() {
       await webhook?.flush();
+      await workers.close();
       await changes.close();
       await storage.close();
     },

@@ -1,36 +1,21 @@
 /**
- * Takes an image file in, checks it by its content (not its name or declared type),
- * re-encodes it into the responsive variants, and records it in the library.
+ * Takes an image file in, has it checked by its content (not its name or declared type)
+ * and re-encoded into the responsive variants in a worker thread (image-encode.ts), and
+ * records it in the library.
  * Guarantee: the stored files are always Samachar's own encodes; the uploaded bytes
  * are never served. Files are content-addressed, so the same image twice is encoded once.
  */
 import type { ChangeFeed } from '../changes/change-feed.ts';
 import { contentTags } from '../changes/content-tags.ts';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type createSharp from 'sharp';
-import type { Metadata, Sharp, SharpOptions } from 'sharp';
-import { DomainError } from '../../errors.ts';
-import type { Media, MediaMeta } from './media.ts';
-import { MEDIA_FILE_NAME, VARIANT_CONTENT_TYPES, VARIANT_FORMATS, VARIANT_WIDTHS, type VariantFormat, variantFileName } from './media.ts';
 import { createReadStream, type ReadStream } from 'node:fs';
-
-/**
- * sharp (libvips) is loaded on the first upload, not at start: a reader-only process never
- * needs it, and it adds about 15 MB to every process that loads it.
- */
-let sharpModule: Promise<{ default: typeof createSharp }> | null = null;
-async function sharp(input: Buffer, options: SharpOptions): Promise<Sharp> {
-  sharpModule ??= import('sharp');
-  return (await sharpModule).default(input, options);
-}
+import { DomainError } from '../../errors.ts';
+import type { EncodeReservation, ImageEncoder } from './image-encode.ts';
+import type { Media, MediaMeta } from './media.ts';
+import { MEDIA_FILE_NAME, VARIANT_CONTENT_TYPES } from './media.ts';
 import type { MediaStore } from './media-store.ts';
 
-/** Formats accepted, judged from the file's bytes (sharp's sniffing), never its name or declared type. SVG is not among them. */
-const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'heif']);
-/** Refuse decompression bombs before decoding. */
-export const MAX_PIXELS = 40_000_000;
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 const META_MAX = { alt: 300, caption: 500, credit: 120 } as const;
@@ -50,6 +35,10 @@ export interface MediaServiceOptions {
   changes: ChangeFeed;
   mediaDir: string;
   now: () => Date;
+  /** Encodes in worker threads with a bounded queue (src/workers/heavy-work.ts). */
+  encoder: ImageEncoder;
+  /** Decoded pixels a photo may have (Config.maxPhotoPixels). */
+  maxPixels: number;
 }
 
 export class MediaService {
@@ -91,62 +80,34 @@ export class MediaService {
     return (await this.options.store.findById(id))!;
   }
 
-  async ingest(bytes: Buffer, metaInput: MediaMeta): Promise<Media> {
-    const meta = validMeta(metaInput);
-    if (bytes.length > MAX_UPLOAD_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', 'file');
-    let info: Metadata;
-    try {
-      // Header only, without the pixel limit, so an over-large image is told apart (413) from a non-image (415).
-      info = await (await sharp(bytes, { limitInputPixels: false })).metadata();
-    } catch {
-      throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'file', 'not a decodable image');
-    }
-    if (!info.format || !ACCEPTED.has(info.format) || !info.width || !info.height) {
-      throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'file', `format ${String(info.format)}`);
-    }
-    if (info.width * info.height > MAX_PIXELS || (info.pages ?? 1) > 1) throw new DomainError('PAYLOAD_TOO_LARGE', 'file', 'too many pixels or frames');
-    try {
-      // Decode fully once: a truncated or corrupt file is refused here, not half-encoded later.
-      await (await sharp(bytes, { limitInputPixels: MAX_PIXELS })).stats();
-    } catch {
-      throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'file', 'image does not decode');
-    }
-    const fileKey = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-    const widths: number[] = VARIANT_WIDTHS.filter((w) => w <= info.width!);
-    if (widths.length === 0 || widths[widths.length - 1]! < info.width) widths.push(Math.min(info.width, 2400));
-    await fs.mkdir(this.options.mediaDir, { recursive: true });
-    await Promise.all(widths.flatMap((w) => VARIANT_FORMATS.map((f) => this.writeVariant(bytes, fileKey, w, f))));
-    const oriented = info.orientation && info.orientation >= 5;
-    return this.options.store.insert({
-      ...meta,
-      fileKey,
-      mime: `image/${info.format}`,
-      width: oriented ? info.height : info.width,
-      height: oriented ? info.width : info.height,
-      bytes: bytes.length,
-      variantWidths: widths,
-      createdAt: this.options.now(),
-    });
+  /**
+   * A place in the encode queue for one upload, taken before its file is read, so a
+   * full queue refuses at once (DomainError BUSY: 503, Retry-After) with no upload held in
+   * memory. Pass it to ingest(); release it when the request ends.
+   */
+  reserveEncode(): EncodeReservation {
+    return this.options.encoder.reserve();
   }
 
-  private async writeVariant(bytes: Buffer, fileKey: string, width: number, format: VariantFormat) {
-    const target = path.join(this.options.mediaDir, variantFileName(fileKey, width, format));
-    try {
-      await fs.access(target);
-      return;
-    } catch {
-      // not made yet
-    }
-    const pipeline = (await sharp(bytes, { limitInputPixels: MAX_PIXELS })).rotate().resize({ width, withoutEnlargement: true });
-    const out =
-      format === 'avif'
-        ? pipeline.avif({ quality: 55, effort: 2 })
-        : format === 'webp'
-          ? pipeline.webp({ quality: 78 })
-          : pipeline.jpeg({ quality: 80, mozjpeg: true });
-    // Write to a temporary name and rename, so a reader never gets a half-written file.
-    const tmp = `${target}.${process.pid}.tmp`;
-    await out.toFile(tmp);
-    await fs.rename(tmp, target);
+  /**
+   * Checks, encodes (in a worker thread) and records one photo. The row is written only
+   * after every variant file is in place, so a refused or failed upload leaves nothing
+   * half-saved. Without a reservation (the demo loader, the CLI) it waits for a place.
+   */
+  async ingest(bytes: Buffer, metaInput: MediaMeta, reservation?: EncodeReservation): Promise<Media> {
+    const meta = validMeta(metaInput);
+    if (bytes.length > MAX_UPLOAD_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', 'file');
+    const input = { bytes, mediaDir: this.options.mediaDir, maxPixels: this.options.maxPixels };
+    const encoded = reservation ? await reservation.encode(input) : await this.options.encoder.encode(input);
+    return this.options.store.insert({
+      ...meta,
+      fileKey: encoded.fileKey,
+      mime: `image/${encoded.format}`,
+      width: encoded.width,
+      height: encoded.height,
+      bytes: bytes.length,
+      variantWidths: encoded.variantWidths,
+      createdAt: this.options.now(),
+    });
   }
 }

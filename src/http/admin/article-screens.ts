@@ -7,6 +7,7 @@ import { articlePath } from '../../domain/articles/article.ts';
 import { variantUrl } from '../../domain/media/media.ts';
 import { renderEditorPage } from '../../render/admin/editor-page.tsx';
 import { renderRevisionsPage } from '../../render/admin/revisions-page.tsx';
+import { withRetryAfter } from '../retry-after.ts';
 import { mediaIdsOf } from '../../richtext/rich-text.ts';
 import { type AdminContext, adminChrome } from './admin-context.ts';
 import { parseTransition } from './article-api.ts';
@@ -100,10 +101,10 @@ export const articleScreens: FastifyPluginAsync<AdminContext & { readerAssets: A
       services.desk.permissions(user, article),
       adminChrome(ctx, request),
     ]);
-    return html(
-      reply,
-      renderRevisionsPage({ chrome, articleId: id, a, b, all: revisions, sectionNames: new Map(sections.map((s) => [s.id, s.name])), canRestore: permissions.restore }),
-    );
+    // Compared in a worker thread (bounded work, bounded queue: 503 with Retry-After when full).
+    const sectionNames = new Map(sections.map((s) => [s.id, s.name]));
+    const comparison = await withRetryAfter(reply, () => services.workers.compareRevisions(a.snapshot, b.snapshot, sectionNames));
+    return html(reply, renderRevisionsPage({ chrome, articleId: id, a, b, all: revisions, comparison, canRestore: permissions.restore }));
   });
 
   app.post<{ Params: { id: string; n: string } }>('/admin/articles/:id/revisions/:n/restore', async (request, reply) => {

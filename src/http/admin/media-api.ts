@@ -2,13 +2,15 @@
  * The media library over HTTP: search (for the editor's picker) and upload. An upload
  * is one multipart file plus its alt text, caption and credit; the file's type is
  * judged from its bytes by the media service, and it is re-encoded before anything is
- * served. Too large: 413. Not an accepted image (SVG, PDF, a renamed file): 415.
+ * served. Too large (bytes or pixels): 413. Not an accepted image (SVG, PDF, a renamed
+ * file): 415. The encode queue full: 503 with Retry-After, before the file is read.
  */
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync } from 'fastify';
 import { toMediaListItem } from '../../domain/media/media.ts';
 import { MAX_UPLOAD_BYTES } from '../../domain/media/media-service.ts';
 import { DomainError } from '../../errors.ts';
+import { withRetryAfter } from '../retry-after.ts';
 import type { AdminContext } from './admin-context.ts';
 import { authorize } from './auth.ts';
 import { idParam, pageParam, textField } from './params.ts';
@@ -30,24 +32,28 @@ export const mediaApi: FastifyPluginAsync<AdminContext> = async (app, { services
   app.post('/admin/api/media', async (request, reply) => {
     authorize(request, 'media.upload');
     if (!request.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'file', 'expected multipart/form-data');
-    let bytes: Buffer | null = null;
-    const fields: Record<string, string> = {};
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'file' || bytes) throw new DomainError('INVALID_INPUT', part.fieldname);
-        // Throws 413 (RequestFileTooLargeError) past the limit; nothing is stored.
-        bytes = await part.toBuffer();
-      } else {
-        fields[part.fieldname] = typeof part.value === 'string' ? part.value : '';
+    // A place in the encode queue first: when it is full the upload is refused (503 with
+    // Retry-After) before its up to 20 MB are read into memory.
+    const reservation = await withRetryAfter(reply, async () => services.media.reserveEncode());
+    try {
+      let bytes: Buffer | null = null;
+      const fields: Record<string, string> = {};
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          if (part.fieldname !== 'file' || bytes) throw new DomainError('INVALID_INPUT', part.fieldname);
+          // Throws 413 (RequestFileTooLargeError) past the limit; nothing is stored.
+          bytes = await part.toBuffer();
+        } else {
+          fields[part.fieldname] = typeof part.value === 'string' ? part.value : '';
+        }
       }
+      if (!bytes || bytes.length === 0) throw new DomainError('INVALID_INPUT', 'file');
+      const meta = { alt: textField(fields, 'alt', 300), caption: textField(fields, 'caption', 500), credit: textField(fields, 'credit', 120) };
+      const media = await withRetryAfter(reply, () => services.media.ingest(bytes, meta, reservation));
+      return reply.code(201).send({ media: toMediaListItem(media) });
+    } finally {
+      reservation.release();
     }
-    if (!bytes || bytes.length === 0) throw new DomainError('INVALID_INPUT', 'file');
-    const media = await services.media.ingest(bytes, {
-      alt: textField(fields, 'alt', 300),
-      caption: textField(fields, 'caption', 500),
-      credit: textField(fields, 'credit', 120),
-    });
-    return reply.code(201).send({ media: toMediaListItem(media) });
   });
 
   app.put<{ Params: { id: string } }>('/admin/api/media/:id', async (request) => {

@@ -1,12 +1,13 @@
 /**
- * Two revisions side by side, with the differences marked word by word: removed text
- * is struck through on the left, added text highlighted on the right.
+ * Two revisions side by side, with the differences marked: removed text is struck
+ * through on the left, added text highlighted on the right. The comparison itself is
+ * computed beforehand, off the request thread (domain/articles/revision-diff.ts in a
+ * worker); this page only shows it.
  */
-import { diffWordsWithSpace } from 'diff';
 import type { ArticleSnapshot } from '../../domain/articles/article-history.ts';
+import type { ComparedField, RevisionComparison } from '../../domain/articles/revision-diff.ts';
+import type { DiffPart } from '../../lib/text-diff.ts';
 import { formatDateTime } from '../../lib/dates.ts';
-import { parseRichText } from '../../richtext/rich-text.ts';
-import { toPlainText } from '../../richtext/to-plain-text.ts';
 import { type AdminChrome, renderAdminPage, stringsFor } from './admin-layout.tsx';
 import type { AdminStrings } from './admin-strings.ts';
 
@@ -23,41 +24,36 @@ export interface RevisionsPageProps {
   a: RevisionView;
   b: RevisionView;
   all: readonly { number: number; createdAt: Date; userName: string | null }[];
-  sectionNames: ReadonlyMap<number, string>;
+  comparison: RevisionComparison;
   canRestore: boolean;
 }
 
-function bodyText(body: unknown): string {
-  try {
-    return toPlainText(parseRichText(body));
-  } catch {
-    return '';
+/** Each compared field's label in the user's language. */
+function label(field: ComparedField, t: AdminStrings): string {
+  switch (field) {
+    case 'headline':
+      return t.headline;
+    case 'dek':
+      return t.dek;
+    case 'slug':
+      return t.editor.slug;
+    case 'section':
+      return t.section;
+    case 'tags':
+      return t.tags;
+    case 'body':
+      return t.editor.body;
+    case 'seo':
+      return t.editor.seo;
+    case 'correctionNote':
+      return t.editor.correctionNote;
   }
 }
 
-/** Each compared field with its label in the user's language. */
-function fields(s: ArticleSnapshot, sections: ReadonlyMap<number, string>, t: AdminStrings): [string, string][] {
-  return [
-    [t.headline, s.headline],
-    [t.dek, s.dek],
-    [t.editor.slug, s.slug],
-    [t.section, sections.get(s.sectionId) ?? String(s.sectionId)],
-    [t.tags, s.tagNames.join(', ')],
-    [t.editor.body, bodyText(s.body)],
-    [t.editor.seo, `${s.seoTitle}\n${s.seoDescription}`.trim()],
-    [t.editor.correctionNote, s.correctionNote],
-  ];
-}
-
-function Side({ before, after, side }: { before: string; after: string; side: 'old' | 'new' }) {
-  const parts = diffWordsWithSpace(before, after);
+function Side({ parts, side }: { parts: readonly DiffPart[]; side: 'old' | 'new' }) {
   return (
     <div class={`diff-side diff-${side}`}>
-      {parts.map((p, i) => {
-        if (p.added) return side === 'new' ? <ins key={i}>{p.value}</ins> : null;
-        if (p.removed) return side === 'old' ? <del key={i}>{p.value}</del> : null;
-        return <span key={i}>{p.value}</span>;
-      })}
+      {parts.map((p, i) => (p.changed ? side === 'new' ? <ins key={i}>{p.text}</ins> : <del key={i}>{p.text}</del> : <span key={i}>{p.text}</span>))}
     </div>
   );
 }
@@ -65,9 +61,7 @@ function Side({ before, after, side }: { before: string; after: string; side: 'o
 export function renderRevisionsPage(p: RevisionsPageProps): string {
   const t = stringsFor(p.chrome.user);
   const style = p.chrome.user?.locale === 'en' ? 'en' : 'hi';
-  const left = fields(p.a.snapshot, p.sectionNames, t);
-  const right = fields(p.b.snapshot, p.sectionNames, t);
-  const label = (r: RevisionView) => `#${r.number} · ${formatDateTime(r.createdAt, style)}${r.userName ? ` · ${r.userName}` : ''}`;
+  const heading = (r: RevisionView) => `#${r.number} · ${formatDateTime(r.createdAt, style)}${r.userName ? ` · ${r.userName}` : ''}`;
   return renderAdminPage(
     { ...p.chrome, current: 'articles' },
     `#${p.a.number} ↔ #${p.b.number}`,
@@ -97,21 +91,23 @@ export function renderRevisionsPage(p: RevisionsPageProps): string {
       </form>
       <div class="diff">
         <div class="diff-cols diff-head">
-          <div>{label(p.a)}</div>
-          <div>{label(p.b)}</div>
+          <div>{heading(p.a)}</div>
+          <div>{heading(p.b)}</div>
         </div>
-        {left.map(([name, before], i) => {
-          const after = right[i]![1];
-          return (
-            <section key={name} class={`diff-field${before === after ? ' unchanged' : ' changed'}`}>
-              <h2>{name}</h2>
-              <div class="diff-cols">
-                <Side before={before} after={after} side="old" />
-                <Side before={before} after={after} side="new" />
-              </div>
-            </section>
-          );
-        })}
+        {p.comparison.fields.map((f) => (
+          <section key={f.field} class={`diff-field${f.changed ? ' changed' : ' unchanged'}`}>
+            <h2>{label(f.field, t)}</h2>
+            {!f.complete && (
+              <p class="diff-note" role="note">
+                {t.editor.compareTooMany}
+              </p>
+            )}
+            <div class="diff-cols">
+              <Side parts={f.old} side="old" />
+              <Side parts={f.new} side="new" />
+            </div>
+          </section>
+        ))}
       </div>
       {p.canRestore && (
         <form method="post" action={`/admin/articles/${p.articleId}/revisions/${p.a.number}/restore`}>

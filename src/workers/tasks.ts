@@ -1,0 +1,26 @@
+/**
+ * The tasks worker threads run, and the one function that runs them (in the worker).
+ * Each task is a pure function of its input or, for images, of the input and the media
+ * folder; results and errors cross back by structured clone (DomainErrors keep their code).
+ */
+import type { ArticleSnapshot } from '../domain/articles/article-history.ts';
+import { compareRevisions, type RevisionComparison } from '../domain/articles/revision-diff.ts';
+import { type EncodedImage, encodeImage, type EncodeImageInput } from '../domain/media/image-encode.ts';
+
+export type Task =
+  | { kind: 'compare-revisions'; a: ArticleSnapshot; b: ArticleSnapshot; sections: ReadonlyMap<number, string> }
+  | { kind: 'encode-image'; input: EncodeImageInput };
+
+export interface TaskResult {
+  'compare-revisions': RevisionComparison;
+  'encode-image': EncodedImage;
+}
+
+export async function runTask(task: Task): Promise<TaskResult[Task['kind']]> {
+  switch (task.kind) {
+    case 'compare-revisions':
+      return compareRevisions(task.a, task.b, task.sections);
+    case 'encode-image':
+      return encodeImage(task.input);
+  }
+}
