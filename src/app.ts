@@ -99,7 +99,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
       done();
     });
   }
-  await app.register(securityHeadersPlugin);
+  await app.register(securityHeadersPlugin, { https: new URL(config.siteUrl).protocol === 'https:' });
   await app.register(errorsPlugin, { services, assets: assets.urls });
   const names = cookieNames(config.siteUrl);
   await app.register(pageCachePlugin, { cache: pageCache, sessionCookies: [names.session, names.preSession], cdnMaxAgeSeconds: config.cdnMaxAgeSeconds });

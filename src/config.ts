@@ -53,6 +53,8 @@ export interface Config {
   readonly purgeWebhookUrl: string | null;
   /** Signs purge webhook bodies (HMAC-SHA256) when set. */
   readonly purgeWebhookSecret: string | null;
+  /** Let the comment webhook reach loopback, link-local and private addresses (off: SSRF). */
+  readonly commentWebhookAllowPrivate: boolean;
   /** Worker threads comparing revisions, and comparisons that may wait for one (beyond: 503). */
   readonly diffWorkers: number;
   readonly diffQueue: number;
@@ -99,6 +101,7 @@ const EnvSchema = z.object({
     .regex(/^https?:\/\//, 'PURGE_WEBHOOK_URL must be an http(s) URL')
     .optional(),
   PURGE_WEBHOOK_SECRET: z.string().min(16, 'PURGE_WEBHOOK_SECRET must be at least 16 characters').optional(),
+  COMMENT_WEBHOOK_ALLOW_PRIVATE: bool.default(false),
   DIFF_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   DIFF_QUEUE: z.coerce.number().int().min(0).max(1000).default(4),
   IMAGE_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
@@ -138,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL ?? null,
     purgeWebhookUrl: e.PURGE_WEBHOOK_URL ?? null,
     purgeWebhookSecret: e.PURGE_WEBHOOK_SECRET ?? null,
+    commentWebhookAllowPrivate: e.COMMENT_WEBHOOK_ALLOW_PRIVATE,
     diffWorkers: e.DIFF_WORKERS,
     diffQueue: e.DIFF_QUEUE,
     imageWorkers: e.IMAGE_WORKERS,
@@ -166,6 +170,7 @@ export function defineConfig(
     redisUrl: null,
     purgeWebhookUrl: null,
     purgeWebhookSecret: null,
+    commentWebhookAllowPrivate: false,
     diffWorkers: 1,
     diffQueue: 4,
     imageWorkers: 1,

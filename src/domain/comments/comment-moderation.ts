@@ -203,6 +203,11 @@ export class CommentModerationService {
     allow(actor, 'settings.edit');
     const url = checkWebhookUrl(webhookUrl);
     if (url === null) throw new DomainError('INVALID_INPUT', 'webhookUrl');
+    // Not this machine or its neighbours (SSRF); checked again at every send.
+    if (url !== '') {
+      const target = await this.deps.comments.checkWebhookTarget(url, 'allow');
+      if (!target.ok) throw new DomainError('INVALID_INPUT', 'webhookUrl', `webhook URL refused: ${target.reason}`);
+    }
     await this.deps.settings.update(patch);
     await this.store.setWebhookUrl(url);
   }

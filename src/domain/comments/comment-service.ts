@@ -31,7 +31,10 @@ import {
   FORM_TOKEN_MAX_AGE_MS,
 } from './comment-spam.ts';
 import type { CommentStore } from './comment-store.ts';
+import { checkWebhookTarget, guardedLookup, type Lookup } from './webhook-target.ts';
 import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
 
 /** The window rate limits count in. */
 export const RATE_WINDOW_MS = 10 * 60_000;
@@ -103,6 +106,10 @@ export interface CommentServiceDeps {
   now: () => Date;
   siteUrl: string;
   changes: ChangeFeed;
+  /** Let the webhook reach loopback, link-local and private addresses (COMMENT_WEBHOOK_ALLOW_PRIVATE). */
+  webhookAllowPrivate?: boolean;
+  /** Name resolution for the webhook's address check (tests give their own). */
+  lookup?: Lookup;
 }
 
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal; redirect: 'manual' }) => Promise<{ status: number }>;
@@ -291,14 +298,18 @@ export class CommentService {
    * several). A failure is retried after 30 s, 2 min, 10 min, 1 h and 6 h, then marked
    * failed. Returns what happened to each.
    */
-  async deliverWebhooks(fetchImpl: FetchLike = fetch as unknown as FetchLike): Promise<{ delivered: number; failed: number; retrying: number }> {
+  async deliverWebhooks(fetchImpl?: FetchLike): Promise<{ delivered: number; failed: number; retrying: number }> {
+    const allowPrivate = this.deps.webhookAllowPrivate === true;
+    const post = fetchImpl ?? (allowPrivate ? openPost : guardedPost);
     const now = this.deps.now();
     const due = await this.store.dueWebhooks(now, WEBHOOK_BATCH);
     const keys = await this.deps.keys.get();
     const report = { delivered: 0, failed: 0, retrying: 0 };
     for (const d of due) {
       if (!(await this.store.claimWebhook(d.id, d.attempts, new Date(now.getTime() + WEBHOOK_TIMEOUT_MS * 3)))) continue;
-      const error = await send(fetchImpl, d, keys.webhook);
+      // Checked again at each send: the URL may predate the rule, or its name now resolve elsewhere.
+      const target = allowPrivate ? { ok: true as const } : await this.checkWebhookTarget(d.url, 'refuse');
+      const error = target.ok ? await send(post, d, keys.webhook) : `refused: ${target.reason}`;
       const at = this.deps.now();
       if (error === null) {
         await this.store.webhookDelivered(d.id, at);
@@ -313,6 +324,16 @@ export class CommentService {
     return report;
   }
 
+  /**
+   * Whether the webhook may be sent to `url`: a public address (see webhook-target.ts),
+   * unless private ones are allowed. At save time a name that does not resolve yet is let
+   * through (it is checked again at every send).
+   */
+  checkWebhookTarget(url: string, unresolved: 'allow' | 'refuse'): Promise<{ ok: true } | { ok: false; reason: string }> {
+    if (this.deps.webhookAllowPrivate) return Promise.resolve({ ok: true });
+    return checkWebhookTarget(url, this.deps.lookup, unresolved);
+  }
+
   recentWebhooks(limit = 10): Promise<WebhookDelivery[]> {
     return this.store.recentWebhooks(limit);
   }
@@ -322,6 +343,26 @@ export class CommentService {
     return this.store.sweepFormTokens(new Date(this.deps.now().getTime() - FORM_TOKEN_MAX_AGE_MS - 60_000));
   }
 }
+
+/**
+ * POSTs with node:http(s), connecting only to a public address the lookup itself checked
+ * (a literal address is checked before; net.connect does not look those up). Redirects are
+ * not followed.
+ */
+function postWith(lookup: typeof guardedLookup | undefined): FetchLike {
+  return (url, init) =>
+    new Promise((resolve, reject) => {
+      const client = url.startsWith('https:') ? https : http;
+      const request = client.request(url, { method: init.method, headers: init.headers, signal: init.signal, ...(lookup ? { lookup } : {}) }, (res) => {
+        res.resume();
+        resolve({ status: res.statusCode ?? 0 });
+      });
+      request.on('error', reject);
+      request.end(init.body);
+    });
+}
+const guardedPost = postWith(guardedLookup);
+const openPost = postWith(undefined);
 
 /** One attempt: null on a 2xx answer, else what went wrong. */
 async function send(fetchImpl: FetchLike, d: WebhookDelivery, key: Buffer): Promise<string | null> {

@@ -19,8 +19,23 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'self'",
 ].join('; ');
 
-export const securityHeadersPlugin = fp(async (app) => {
+/**
+ * HSTS for a site served over https (SITE_URL): browsers then refuse plain http to it for a
+ * year (at least the 180 days audits ask for), so a network in between cannot strip TLS. Not
+ * `includeSubDomains`: a news site's other hosts (a printed edition's archive, an ad server,
+ * a mail host) are often not Samachar's and not all https; the owner can add it at the proxy
+ * once they all are. Never over http: a header there would be ignored, or pin a test host.
+ */
+export const HSTS = 'max-age=31536000';
+
+export interface SecurityHeadersOptions {
+  /** The site's public address is https. */
+  https: boolean;
+}
+
+export const securityHeadersPlugin = fp<SecurityHeadersOptions>(async (app, { https }) => {
   app.addHook('onSend', async (_request, reply, payload) => {
+    if (https) reply.header('strict-transport-security', HSTS);
     reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     reply.header('x-content-type-options', 'nosniff');
     // A page whose address holds a secret (a preview or reset link) sets `no-referrer` itself.
