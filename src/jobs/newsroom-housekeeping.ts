@@ -1,7 +1,8 @@
 /**
  * Keeps the newsroom's bookkeeping small: autosave checkpoints older than two weeks
- * (explicit revisions are never pruned), presence reports of editors long closed, and
- * preview links that ended a week ago. Each is one indexed DELETE, safe to run at any
+ * (explicit revisions are never pruned), presence reports of editors long closed,
+ * preview links that ended a week ago, and sign-in failure counters a day without a
+ * failure. Each is one indexed DELETE, safe to run at any
  * moment and in several processes at once.
  */
 import type { Services } from '../services.ts';
@@ -10,5 +11,6 @@ export async function newsroomHousekeeping(services: Services): Promise<{ checkp
   const checkpoints = await services.desk.pruneCheckpoints();
   await services.presence.prune();
   await services.previews.prune();
+  await services.users.pruneSignInLimits();
   return { checkpoints };
 }

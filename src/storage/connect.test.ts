@@ -55,7 +55,7 @@ for (const dialect of DIALECTS) {
         ? await connectStorage({ dialect, sqlitePath: path.join(dir, 'db.sqlite') })
         : await connectStorage({ dialect, url: TEST_PG_URL }, { schema });
     try {
-      assert.deepEqual((await migrateToLatest(storage)).applied, ['001-initial', '002-newsroom', '003-comments', '004-search', '005-front-page-index', '006-newsroom-trust', '007-desk', '008-one-account-per-byline']);
+      assert.deepEqual((await migrateToLatest(storage)).applied, ['001-initial', '002-newsroom', '003-comments', '004-search', '005-front-page-index', '006-newsroom-trust', '007-desk', '008-one-account-per-byline', '009-sign-in-limits']);
       assert.deepEqual((await migrateToLatest(storage)).applied, []);
       const tables = (await storage.db.introspection.getTables()).map((t) => t.name).sort();
       for (const name of ['articles', 'article_authors', 'article_tags', 'authors', 'comments', 'media', 'sections', 'settings', 'tags', 'widgets']) {
