@@ -52,9 +52,14 @@ for (const dialect of DIALECTS) {
     const statuses = async (responses: Promise<Response>[]) => (await answers(responses)).map((a) => a.status);
 
     test('50 parallel wrong passwords from one address: at most the limit are checked, the rest get 429; the owner elsewhere signs in', async () => {
+      const started = Date.now();
       const burst = await answers(Array.from({ length: 50 }, (_, i) => signIn('203.0.113.66', `wrong-${i}`)));
+      const seconds = (Date.now() - started) / 1000;
       const checked = burst.filter((a) => a.status === 401).length;
-      assert.ok(checked <= LIMIT, `${checked} tries reached the password check`);
+      // The limit, plus the tries a real clock lets through after the waits of 1 s, 2 s, 4 s …
+      // ran out while the burst was still arriving (none when it takes under a second).
+      const allowed = LIMIT + Math.floor(Math.log2(seconds + 1));
+      assert.ok(checked <= allowed, `${checked} tries reached the password check in ${seconds.toFixed(1)} s (at most ${allowed})`);
       const refused = burst.filter((a) => a.status === 429);
       assert.equal(checked + refused.length, 50, `only 401 and 429: ${burst.map((a) => a.status).join(',')}`);
       for (const answer of refused) {
