@@ -5,7 +5,7 @@
  */
 import type { Config } from '../config.ts';
 import type { ArticleSnapshot } from '../domain/articles/article-history.ts';
-import type { RevisionComparison } from '../domain/articles/revision-diff.ts';
+import type { RenderedComparison } from '../render/admin/diff-html.ts';
 import type { EncodedImage, EncodeImageInput, EncodeReservation, ImageEncoder } from '../domain/media/image-encode.ts';
 import type { Task } from './tasks.ts';
 import { WorkerPool } from './worker-pool.ts';
@@ -49,10 +49,10 @@ export class HeavyWork implements ImageEncoder {
   }
 
   /** Two revisions compared in a worker; DomainError('BUSY') when the comparison queue is full. */
-  async compareRevisions(a: ArticleSnapshot, b: ArticleSnapshot, sections: ReadonlyMap<number, string>): Promise<RevisionComparison> {
+  async compareRevisions(a: ArticleSnapshot, b: ArticleSnapshot, sections: ReadonlyMap<number, string>): Promise<RenderedComparison> {
     const ticket = this.diffs.admit();
     try {
-      return await ticket.run<RevisionComparison>({ kind: 'compare-revisions', a, b, sections } satisfies Task);
+      return await ticket.run<RenderedComparison>({ kind: 'compare-revisions', a, b, sections } satisfies Task);
     } finally {
       ticket.release();
     }

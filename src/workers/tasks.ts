@@ -4,22 +4,24 @@
  * folder; results and errors cross back by structured clone (DomainErrors keep their code).
  */
 import type { ArticleSnapshot } from '../domain/articles/article-history.ts';
-import { compareRevisions, type RevisionComparison } from '../domain/articles/revision-diff.ts';
+import { compareRevisions } from '../domain/articles/revision-diff.ts';
 import { type EncodedImage, encodeImage, type EncodeImageInput } from '../domain/media/image-encode.ts';
+import { type RenderedComparison, renderComparison } from '../render/admin/diff-html.ts';
 
 export type Task =
   | { kind: 'compare-revisions'; a: ArticleSnapshot; b: ArticleSnapshot; sections: ReadonlyMap<number, string> }
   | { kind: 'encode-image'; input: EncodeImageInput };
 
 export interface TaskResult {
-  'compare-revisions': RevisionComparison;
+  'compare-revisions': RenderedComparison;
   'encode-image': EncodedImage;
 }
 
 export async function runTask(task: Task): Promise<TaskResult[Task['kind']]> {
   switch (task.kind) {
     case 'compare-revisions':
-      return compareRevisions(task.a, task.b, task.sections);
+      // Rendered here too: two strings a field cross back, not thousands of parts.
+      return renderComparison(compareRevisions(task.a, task.b, task.sections));
     case 'encode-image':
       return encodeImage(task.input);
   }

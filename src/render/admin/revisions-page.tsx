@@ -5,11 +5,11 @@
  * worker); this page only shows it.
  */
 import type { ArticleSnapshot } from '../../domain/articles/article-history.ts';
-import type { ComparedField, RevisionComparison } from '../../domain/articles/revision-diff.ts';
-import type { DiffPart } from '../../lib/text-diff.ts';
+import type { ComparedField } from '../../domain/articles/revision-diff.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { type AdminChrome, renderAdminPage, stringsFor } from './admin-layout.tsx';
 import type { AdminStrings } from './admin-strings.ts';
+import type { RenderedComparison } from './diff-html.ts';
 
 export interface RevisionView {
   number: number;
@@ -24,7 +24,8 @@ export interface RevisionsPageProps {
   a: RevisionView;
   b: RevisionView;
   all: readonly { number: number; createdAt: Date; userName: string | null }[];
-  comparison: RevisionComparison;
+  /** Made off the request thread, sides already HTML (diff-html.ts escapes every character). */
+  comparison: RenderedComparison;
   canRestore: boolean;
 }
 
@@ -48,14 +49,6 @@ function label(field: ComparedField, t: AdminStrings): string {
     case 'correctionNote':
       return t.editor.correctionNote;
   }
-}
-
-function Side({ parts, side }: { parts: readonly DiffPart[]; side: 'old' | 'new' }) {
-  return (
-    <div class={`diff-side diff-${side}`}>
-      {parts.map((p, i) => (p.changed ? side === 'new' ? <ins key={i}>{p.text}</ins> : <del key={i}>{p.text}</del> : <span key={i}>{p.text}</span>))}
-    </div>
-  );
 }
 
 export function renderRevisionsPage(p: RevisionsPageProps): string {
@@ -103,8 +96,8 @@ export function renderRevisionsPage(p: RevisionsPageProps): string {
               </p>
             )}
             <div class="diff-cols">
-              <Side parts={f.old} side="old" />
-              <Side parts={f.new} side="new" />
+              <div class="diff-side diff-old" dangerouslySetInnerHTML={{ __html: f.oldHtml }} />
+              <div class="diff-side diff-new" dangerouslySetInnerHTML={{ __html: f.newHtml }} />
             </div>
           </section>
         ))}
