@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
 import { after, describe, test } from 'node:test';
 import { DomainError } from '../errors.ts';
 import type { ArticleSnapshot } from '../domain/articles/article-history.ts';

@@ -33,7 +33,7 @@ describe('image encode', () => {
 
   test('a truncated image: 415, and nothing half-made is left', async () => {
     const mediaDir = path.join(dir, 'truncated');
-    const png = await sharp({ create: { width: 1200, height: 800, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
+    const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
     await assert.rejects(encodeImage({ bytes: png.subarray(0, Math.floor(png.length / 2)), mediaDir, maxPixels: 40_000_000 }), (e: unknown) => e instanceof DomainError && e.code === 'UNSUPPORTED_MEDIA_TYPE');
     assert.deepEqual(fs.existsSync(mediaDir) ? fs.readdirSync(mediaDir) : [], []);
   });
