@@ -3,7 +3,7 @@
  * app → listen. Used by main.ts and by `samachar serve`.
  */
 import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { loadDemo } from './demo/demo-service.ts';
@@ -13,6 +13,7 @@ import { purgeTrash } from './jobs/purge-trash.ts';
 import { newsroomHousekeeping } from './jobs/newsroom-housekeeping.ts';
 import { type Scheduler, startScheduler } from './jobs/scheduler.ts';
 import { createServices, type Services } from './services.ts';
+import { type DataLock, lockDataFolder } from './storage/data-lock.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -22,7 +23,22 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
-  const services = await createServices(config);
+  // SQLite serves one process: a second server on the same folder would keep its own page
+  // cache, stale for up to PAGE_CACHE_TTL_S. Taken before the database is opened, so the
+  // integrity check and migrations below never run under another live server.
+  const lock: DataLock | null = config.database.dialect === 'sqlite' ? lockDataFolder(config.database.sqlitePath) : null;
+  let services: Services;
+  try {
+    services = await createServices(config, {
+      // The last server was killed or crashed (its pid file is still there): check the file
+      // before serving it, as after a leftover -wal file (see connectStorage).
+      integrityCheck: lock?.previousStopUnclean ? 'always' : 'if-unclean',
+      progress: log,
+    });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   try {
     if (config.loadDemoIfEmpty) {
       const report = await loadDemo(services);
@@ -51,7 +67,13 @@ export async function startServer(config: Config, log: (line: string) => void = 
       (msg, err) => app.log.error({ err }, msg),
     );
     await scheduler.tick();
-    await app.listen({ host: config.host, port: config.port });
+    try {
+      await app.listen({ host: config.host, port: config.port });
+    } catch (err) {
+      await scheduler.stop();
+      await app.close();
+      throw listenError(err, config);
+    }
     const { port } = app.server.address() as AddressInfo;
     // Listening on every interface: localhost is the address a person on this machine opens.
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -66,14 +88,37 @@ export async function startServer(config: Config, log: (line: string) => void = 
           await scheduler.stop();
           await app.close();
           await services.close();
+          lock?.release();
         })();
         return stopping;
       },
     };
   } catch (err) {
     await services.close();
+    lock?.release();
     throw err;
   }
+}
+
+/** An error whose message is the one line to print at start (it names what to change). */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+/** Listening failed: say which address, and what to do, in one line. */
+function listenError(err: unknown, config: Config): unknown {
+  const code = (err as { code?: unknown } | null)?.code;
+  const where = `${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  if (code === 'EADDRINUSE') {
+    return new StartupError(`Port ${config.port} is already in use on ${config.host} (another server is listening at ${where}): stop it, or set PORT to a free port.`, { cause: err });
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new StartupError(`Not allowed to listen at ${where}: ports below 1024 need extra rights; set PORT to 1024 or above (and put a proxy in front for port 80/443).`, { cause: err });
+  }
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new StartupError(`Cannot listen at ${where}: HOST=${config.host} is not an address of this machine; use 0.0.0.0 for every interface.`, { cause: err });
+  }
+  return err;
 }
 
 /** Stops cleanly on SIGINT/SIGTERM: in-flight requests finish, then the database closes. */
@@ -81,7 +126,9 @@ export function stopOnSignals(server: RunningServer): void {
   const stop = (signal: string) => {
     server.app.log.info({ signal }, 'stopping');
     server.stop().then(
-      () => process.exit(0),
+      // The log is written through a buffer: what it holds (say, the last "database
+      // unavailable: disk full") must reach the terminal before the process ends.
+      () => flushLog(server.app).then(() => process.exit(0)),
       (err: unknown) => {
         console.error(err);
         process.exit(1);
@@ -90,6 +137,23 @@ export function stopOnSignals(server: RunningServer): void {
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** Writes out whatever the logger still buffers (at most 2 s, so a stuck stream cannot hold the exit). */
+function flushLog(app: FastifyInstance): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 2000);
+    try {
+      // Fastify's logger type leaves out pino's flush; the logger is pino (app.ts).
+      (app.log as FastifyBaseLogger & { flush(cb: (err?: Error) => void): void }).flush(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    } catch {
+      clearTimeout(timer);
+      resolve();
+    }
+  });
 }
 
 /** The housekeeping job prunes what is days old: no need to run it on every scheduler tick. */

@@ -13,14 +13,48 @@
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig } from '../config.ts';
 import { loadDemo } from '../demo/demo-service.ts';
-import { startServer, stopOnSignals } from '../server.ts';
-import { createServices } from '../services.ts';
+import { StartupError, startServer, stopOnSignals } from '../server.ts';
+import { createServices as createServicesFor, type Services } from '../services.ts';
 import { connectStorage } from '../storage/connect.ts';
+import { dataFolderServer, type LockOwner } from '../storage/data-lock.ts';
+import { describeStorageError } from '../storage/storage-errors.ts';
 import { migrateToLatest } from '../storage/migrate.ts';
 import { generateSite, MAX_ARTICLES, MAX_COMMENTS_PER_ARTICLE, MAX_SEED } from '../generate/generate-service.ts';
 import { type ProgressBar, progressBar } from './progress-bar.ts';
 import { ROLES, type Role } from '../domain/users/user.ts';
 import { DomainError } from '../errors.ts';
+
+/**
+ * Commands may run beside a running server (on SQLite, through SQLite's own locking: a
+ * writer waits for the other's transaction). Such a server's -wal file is its own, not a
+ * sign of a crash, so the integrity check it would trigger is skipped (the server checked
+ * the file when it started). Commands run without the statement timeout of request
+ * traffic: a rebuild or a bulk load may rightly run long statements.
+ */
+function commandConfig(config: Config): Config {
+  return config.database.dialect === 'postgres' ? { ...config, database: { ...config.database, queryTimeoutMs: 0 } } : config;
+}
+
+/** The server holding this SQLite data folder now, if any (always null on PostgreSQL). */
+function runningServer(config: Config): LockOwner | null {
+  return config.database.dialect === 'sqlite' ? dataFolderServer(config.database.sqlitePath) : null;
+}
+
+function createServices(config: Config): Promise<Services> {
+  return createServicesFor(commandConfig(config), {
+    ...(runningServer(config) ? { integrityCheck: 'never' as const } : {}),
+    progress: (line) => console.error(line),
+  });
+}
+
+/** Says what a bulk change means for a server running beside this command (SQLite has no purge bus). */
+function noteRunningServer(config: Config): void {
+  const server = runningServer(config);
+  if (!server) return;
+  console.error(
+    `Note: a server${server.pid ? ` (pid ${server.pid})` : ''} is running on this folder; its cached pages show this change within PAGE_CACHE_TTL_S (${config.pageCacheTtlMs / 1000} s), or at once after a restart.`,
+  );
+}
 
 /** The first line of a stream, without its line ending. */
 async function readLine(stream: NodeJS.ReadableStream): Promise<string> {
@@ -120,6 +154,7 @@ async function generate(config: Config, args: string[]): Promise<number> {
       `Generated ${report.articles} articles (ids ${report.firstId}–${report.lastId}) with ${report.comments} comments in ${report.generateSeconds.toFixed(1)} s; ` +
         `indexed ${report.indexed} published articles in ${report.indexSeconds.toFixed(1)} s.`,
     );
+    noteRunningServer(config);
   } catch (err) {
     if (err instanceof DomainError && err.field === 'sections') {
       console.error('The site has no sections: add one in the newsroom, or start from an empty database to get the demo site.');
@@ -170,8 +205,21 @@ async function resetPassword(config: Config, args: string[]): Promise<number> {
 }
 
 export async function runCli(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
   const config = loadConfig();
+  try {
+    return await runCommand(config, argv);
+  } catch (err) {
+    // A database that cannot be opened or used, a port in use: one line that names the file
+    // or the server (password hidden) and what to do, instead of a stack trace.
+    if (err instanceof StartupError) throw err;
+    const line = describeStorageError(err, config.database);
+    if (line) throw new StartupError(line, { cause: err });
+    throw err;
+  }
+}
+
+async function runCommand(config: Config, argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
   switch (command) {
     case 'serve': {
       const server = await startServer(config);
@@ -180,7 +228,7 @@ export async function runCli(argv: string[]): Promise<number> {
       return -1;
     }
     case 'migrate': {
-      const storage = await connectStorage(config.database);
+      const storage = await connectStorage(commandConfig(config).database, runningServer(config) ? { integrityCheck: 'never' } : {});
       try {
         const { applied } = await migrateToLatest(storage);
         console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
@@ -191,6 +239,12 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     case 'demo': {
       const { values } = parseArgs({ args: rest, options: { reset: { type: 'boolean', default: false } } });
+      const server = values.reset ? runningServer(config) : null;
+      if (server) {
+        // Replacing every story under a newsroom at work (and a page cache that cannot be told) is refused.
+        console.error(`demo --reset replaces all content: stop the server${server.pid ? ` (pid ${server.pid})` : ''} running on this folder first.`);
+        return 1;
+      }
       const services = await createServices(config);
       try {
         const bar = progressBar('demo articles');
@@ -201,6 +255,7 @@ export async function runCli(argv: string[]): Promise<number> {
             ? `Loaded the demo site: ${report.articles} articles, ${report.photos} photos.`
             : 'The database already has articles; nothing was changed. Use --reset to replace them with the demo.',
         );
+        if (report.loaded) noteRunningServer(config);
       } finally {
         await services.close();
       }

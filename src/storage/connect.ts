@@ -146,9 +146,11 @@ function openSqlite(file: string, options: ConnectOptions): Storage {
 function quickCheck(sqlite: SqliteDatabase.Database, file: string, log?: (line: string) => void): void {
   const started = performance.now();
   log?.(`${file} was not closed cleanly last time: checking it (PRAGMA quick_check)…`);
-  const problems = (sqlite.prepare('pragma quick_check(5)').all() as { quick_check: string }[]).map((row) => row.quick_check);
+  const problems = (sqlite.prepare('pragma quick_check(3)').all() as { quick_check: string }[]).map((row) => row.quick_check);
   if (problems.length !== 1 || problems[0] !== 'ok') {
-    throw new StorageError(`${file} is damaged (PRAGMA quick_check: ${problems.join('; ')}): restore it from a backup.`);
+    // One line: SQLite's findings run over several, and the first few say enough.
+    const found = problems.join('; ').replace(/\s*\n\s*/g, '; ').replace(/\*\*\* in database main \*\*\*;? ?/g, '');
+    throw new StorageError(`${file} is damaged (PRAGMA quick_check: ${found.length > 300 ? `${found.slice(0, 300)}…` : found}): restore it from a backup.`);
   }
   log?.(`${file} checked in ${((performance.now() - started) / 1000).toFixed(1)} s: no damage found.`);
 }

@@ -6,7 +6,7 @@
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync } from 'fastify';
 import { DomainError } from '../../errors.ts';
-import { codeFor, createErrorResponder } from '../plugins/errors-plugin.ts';
+import { codeFor, createErrorResponder, logFailure } from '../plugins/errors-plugin.ts';
 import type { AssetUrls } from '../../render/chrome.ts';
 import type { AdminContext } from './admin-context.ts';
 import { accountScreens } from './account-screens.ts';
@@ -65,7 +65,7 @@ export const adminPlugin: FastifyPluginAsync<AdminPluginOptions> = async (app, o
     if (code === 'UNAUTHORIZED' && !api && request.method === 'GET') {
       return reply.redirect(signInAddress(request.url), 303);
     }
-    if (code === 'INTERNAL') request.log.error({ err: error }, 'internal error');
+    logFailure(request, error, code);
     return respond(request, reply, code, error instanceof DomainError ? error.field : undefined, error instanceof DomainError ? error.data : undefined);
   });
 

@@ -43,6 +43,19 @@ export function codeFor(error: unknown): ErrorCode {
   return 'INTERNAL';
 }
 
+/**
+ * Logs a failure by its code: a database that cannot serve is a warning that names the
+ * cause (a full disk says "disk full"), an internal error is an error with its stack, the
+ * rest (refusals) are not worth a line here. Every error handler calls it, so no 503 goes
+ * unlogged.
+ */
+export function logFailure(request: FastifyRequest, error: unknown, code: ErrorCode): void {
+  if (code === 'SERVICE_UNAVAILABLE' && isDatabaseUnavailable(error)) {
+    const kind = databaseFailureKind(error);
+    request.log.warn({ err: error, storage: kind }, `database unavailable: ${kind ? databaseFailureWords(kind) : 'unknown'}`);
+  } else if (code === 'INTERNAL') request.log.error({ err: error }, 'internal error');
+}
+
 export function createErrorResponder({ services, assets }: ErrorsPluginOptions) {
   return async function respond(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, field?: string, data?: Readonly<Record<string, unknown>>): Promise<FastifyReply> {
     const entry = catalogueEntry(code);
@@ -68,12 +81,10 @@ export const errorsPlugin = fp<ErrorsPluginOptions>(async (app: FastifyInstance,
   app.setErrorHandler((error, request, reply) => {
     const code = codeFor(error);
     if (code === 'SERVICE_UNAVAILABLE') {
-      // The kind leads the line (a full disk says "disk full"), so an operator sees the cause at once.
-      const kind = databaseFailureKind(error);
-      request.log.warn({ err: error, storage: kind }, `database unavailable: ${kind ? databaseFailureWords(kind) : 'unknown'}`);
+      logFailure(request, error, code);
       // A page the cache still has, however old, beats an error page (stale-if-error).
       if (serveStale(request, reply)) return reply;
-    } else if (code === 'INTERNAL') request.log.error({ err: error }, 'internal error');
+    } else if (code === 'INTERNAL') logFailure(request, error, code);
     else request.log.info({ code, field: error instanceof DomainError ? error.field : undefined }, 'request refused');
     return respond(request, reply, code, error instanceof DomainError ? error.field : undefined);
   });

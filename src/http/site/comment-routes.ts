@@ -24,7 +24,7 @@ import { readerLocale } from '../../render/reader-locale.ts';
 import { COMMENT_STRINGS, type CommentLanguage, commentFieldMessage } from '../../render/strings.ts';
 import type { Services } from '../../services.ts';
 import { sameOrigin } from '../admin/auth.ts';
-import { codeFor, createErrorResponder } from '../plugins/errors-plugin.ts';
+import { codeFor, createErrorResponder, logFailure } from '../plugins/errors-plugin.ts';
 import { renderArticleView } from './article-view.ts';
 import { buildCommentScript } from './comment-assets.ts';
 import { sendHtml } from './site-routes.ts';
@@ -124,7 +124,7 @@ export const commentRoutes: FastifyPluginAsync<CommentRoutesOptions> = async (ap
 
   app.setErrorHandler(async (error, request, reply) => {
     const code = codeFor(error);
-    if (code === 'INTERNAL') request.log.error({ err: error }, 'internal error');
+    logFailure(request, error, code);
     if (!wantsJson(request)) return respond(request, reply, code, error instanceof DomainError ? error.field : undefined);
     const entry = catalogueEntry(code);
     const lang = await languageOf(services);
