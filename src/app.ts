@@ -4,7 +4,7 @@
  */
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
 import pino from 'pino';
 import type { CachedPage } from './cache/cached-page.ts';
 import { PageCache } from './cache/page-cache.ts';
@@ -55,7 +55,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     logger: options.logger ? { level: config.logLevel, serializers: { req: requestForLog }, stream: options.logStream ?? pino.destination({ dest: 1, sync: false, minLength: 4096 }) } : false,
     // Fastify's own request logging writes two lines per request (in and out); Samachar writes
     // one access line when the response is done (below), or none with ACCESS_LOG=0.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // Slugs of long Hindi headlines run past find-my-way's default of 100 characters.
     routerOptions: { maxParamLength: 400 },
     // A number means that many proxy hops in front; each is trusted for X-Forwarded-For.
