@@ -7,6 +7,7 @@ import { articlePath } from '../../domain/articles/article.ts';
 import { variantUrl } from '../../domain/media/media.ts';
 import { renderEditorPage } from '../../render/admin/editor-page.tsx';
 import { renderRevisionsPage } from '../../render/admin/revisions-page.tsx';
+import { nextTurn } from '../next-turn.ts';
 import { withRetryAfter } from '../retry-after.ts';
 import { mediaIdsOf } from '../../richtext/rich-text.ts';
 import { type AdminContext, adminChrome } from './admin-context.ts';
@@ -89,18 +90,19 @@ export const articleScreens: FastifyPluginAsync<AdminContext & { readerAssets: A
   app.get<{ Params: { id: string }; Querystring: { a?: string; b?: string } }>('/admin/articles/:id/revisions', async (request, reply) => {
     const user = requireUser(request);
     const id = idParam(request.params.id);
+    // One large row at a time, letting other requests in between (see nextTurn).
     const article = await services.desk.get(user, id);
+    await nextTurn();
     const { revisions } = await services.desk.history(user, id);
     const latest = revisions[0]?.number ?? 1;
     const bNum = request.query.b === undefined ? latest : idParam(request.query.b);
     const aNum = request.query.a === undefined ? Math.max(1, bNum - 1) : idParam(request.query.a);
-    const [a, b, sections, permissions, chrome] = await Promise.all([
-      services.desk.revision(user, id, aNum),
-      services.desk.revision(user, id, bNum),
-      services.sections.list(),
-      services.desk.permissions(user, article),
-      adminChrome(ctx, request),
-    ]);
+    await nextTurn();
+    const a = await services.desk.revision(user, id, aNum);
+    await nextTurn();
+    const b = await services.desk.revision(user, id, bNum);
+    await nextTurn();
+    const [sections, permissions, chrome] = await Promise.all([services.sections.list(), services.desk.permissions(user, article), adminChrome(ctx, request)]);
     // Compared in a worker thread (bounded work, bounded queue: 503 with Retry-After when full).
     const sectionNames = new Map(sections.map((s) => [s.id, s.name]));
     const comparison = await withRetryAfter(reply, () => services.workers.compareRevisions(a.snapshot, b.snapshot, sectionNames));
