@@ -44,7 +44,7 @@ export interface ServerProcess {
   output(): string;
 }
 
-/** Starts `samachar serve` with `env` and waits until `/` answers (90 s at most). */
+/** Starts `samachar serve` with `env` and waits until `/` answers (180 s at most: the demo's first load encodes its photos). */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
@@ -56,7 +56,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   child.stdout!.on('data', (d) => (output += String(d)));
   child.stderr!.on('data', (d) => (output += String(d)));
   const origin = `http://127.0.0.1:${port}`;
-  const end = Date.now() + 90_000;
+  const end = Date.now() + 180_000;
   while (Date.now() < end) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
@@ -67,7 +67,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGKILL');
-  throw new Error(`server did not answer within 90 s:\n${output}`);
+  throw new Error(`server did not answer within 180 s:\n${output}`);
 }
 
 export async function stopServer(server: ServerProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
