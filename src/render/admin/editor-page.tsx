@@ -428,14 +428,7 @@ export function renderEditorPage(props: EditorPageProps): string {
       </div>
 
       <dialog id="media-picker" class="media-picker" aria-labelledby="media-picker-title">
-        <div class="dialog-head">
-          <h2 id="media-picker-title">{e.pickerTitle}</h2>
-          <form method="dialog">
-            <button type="submit" class="link-button">
-              {e.close}
-            </button>
-          </form>
-        </div>
+        <DialogHead id="media-picker-title" title={e.pickerTitle} close={e.close} />
         <form id="media-search" class="inline-form media-search" role="search">
           <label class="visually-hidden" for="media-q">
             {e.search}
@@ -489,19 +482,26 @@ export function renderEditorPage(props: EditorPageProps): string {
 
       {allowed.preview && (
         <dialog id="phone-preview-dialog" class="phone-preview-dialog" aria-labelledby="phone-preview-title">
-          <div class="dialog-head">
-            <h2 id="phone-preview-title">{e.previewTitle}</h2>
-            <form method="dialog">
-              <button type="submit" class="link-button">
-                {e.close}
-              </button>
-            </form>
-          </div>
+          <DialogHead id="phone-preview-title" title={e.previewTitle} close={e.close} />
           <iframe id="phone-preview-frame" title={e.previewTitle} width="375" height="667" data-src={previewHref} />
         </dialog>
       )}
 
       <script type="application/json" id="editor-data" dangerouslySetInnerHTML={{ __html: scriptJson(data) }} />
     </div>,
+  );
+}
+
+/** A dialog's heading with its close button (a `method="dialog"` form: it works without script). */
+function DialogHead({ id, title, close }: { id: string; title: string; close: string }) {
+  return (
+    <div class="dialog-head">
+      <h2 id={id}>{title}</h2>
+      <form method="dialog">
+        <button type="submit" class="link-button">
+          {close}
+        </button>
+      </form>
+    </div>
   );
 }
