@@ -46,6 +46,42 @@ test('SQLite opens in WAL with foreign keys and synchronous=FULL, read back', as
   }
 });
 
+if (DIALECTS.includes('postgres')) {
+  test('migrations try again when another schema vanishes while Kysely lists tables, and not when ours does (postgres)', async () => {
+    const schema = `t_mig_${process.pid}_${Date.now() % 100000}_r`;
+    const storage = await connectStorage({ dialect: 'postgres', url: TEST_PG_URL }, { schema });
+    const vanished = (name: string) => Object.assign(new Error(`schema "${name}" does not exist`), { code: '3F000' });
+    try {
+      // The first listing meets a schema another process dropped at that moment.
+      let calls = 0;
+      const flaky = {
+        ...storage,
+        withoutQueryTimeouts: <T>(fn: Parameters<typeof storage.withoutQueryTimeouts<T>>[0]) => {
+          calls += 1;
+          if (calls === 1) return Promise.reject(vanished('t_someone_else'));
+          return storage.withoutQueryTimeouts(fn);
+        },
+      };
+      assert.equal((await migrateToLatest(flaky)).applied.length > 0, true);
+      assert.equal(calls, 2);
+      // Our own schema gone is a real failure: reported at once, not retried.
+      let ownCalls = 0;
+      const gone = {
+        ...storage,
+        withoutQueryTimeouts: () => {
+          ownCalls += 1;
+          return Promise.reject(vanished(schema));
+        },
+      };
+      await assert.rejects(migrateToLatest(gone), /does not exist/);
+      assert.equal(ownCalls, 1);
+    } finally {
+      await storage.close();
+      await dropPostgresSchema(TEST_PG_URL, schema);
+    }
+  });
+}
+
 for (const dialect of DIALECTS) {
   test(`migrations apply once and create every table (${dialect})`, async () => {
     const schema = `t_mig_${process.pid}_${Date.now() % 100000}`;
@@ -57,7 +93,12 @@ for (const dialect of DIALECTS) {
     try {
       assert.deepEqual((await migrateToLatest(storage)).applied, ['001-initial', '002-newsroom', '003-comments', '004-search', '005-front-page-index', '006-newsroom-trust', '007-desk', '008-one-account-per-byline', '009-sign-in-limits']);
       assert.deepEqual((await migrateToLatest(storage)).applied, []);
-      const tables = (await storage.db.introspection.getTables()).map((t) => t.name).sort();
+      // Kysely's introspection lists every schema, so a schema another test drops meanwhile
+      // would fail it; PostgreSQL is asked about this schema only.
+      const tables =
+        dialect === 'sqlite'
+          ? (await storage.db.introspection.getTables()).map((t) => t.name).sort()
+          : (await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(storage.db)).rows.map((r) => r.name);
       for (const name of ['articles', 'article_authors', 'article_tags', 'authors', 'comments', 'media', 'sections', 'settings', 'tags', 'widgets']) {
         assert.ok(tables.includes(name), `table ${name} in ${tables.join(',')}`);
       }

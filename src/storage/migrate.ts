@@ -34,6 +34,28 @@ export interface MigrationReport {
 }
 
 export async function migrateToLatest(storage: Storage): Promise<MigrationReport> {
+  // Kysely's Migrator first lists the tables of every schema the user may use
+  // (has_schema_privilege on each). When another schema in the same database is dropped
+  // at that moment (another site's tests, a dropped tenant), PostgreSQL answers "schema …
+  // does not exist" about that other schema. Nothing of ours was touched, and every
+  // migration runs in its own transaction, so trying again is safe.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateOnce(storage);
+    } catch (err) {
+      if (attempt >= 5 || !isOtherSchemaVanished(err, storage.schema)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}
+
+function isOtherSchemaVanished(err: unknown, ours: string | undefined): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  if (e?.code !== '3F000' || typeof e.message !== 'string') return false;
+  return ours === undefined || !e.message.includes(`"${ours}"`);
+}
+
+async function migrateOnce(storage: Storage): Promise<MigrationReport> {
   // Kysely looks for its bookkeeping tables in every schema unless told which; name ours,
   // so another schema in the same database (another site, a test run) is never mistaken for it.
   // Without the statement timeouts of request traffic: building an index on a big site may rightly take minutes.
