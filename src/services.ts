@@ -17,6 +17,8 @@ import { PresenceService } from './domain/articles/presence-service.ts';
 import { PresenceStore } from './domain/articles/presence-store.ts';
 import { PreviewLinkStore } from './domain/articles/preview-link-store.ts';
 import { PreviewService } from './domain/articles/preview-service.ts';
+import { RedirectService } from './domain/redirects/redirect-service.ts';
+import { RedirectStore } from './domain/redirects/redirect-store.ts';
 import { ArticleTrashService } from './domain/articles/article-trash-service.ts';
 import { ArticleTrashStore } from './domain/articles/article-trash-store.ts';
 import { AuditService } from './domain/audit/audit-service.ts';
@@ -88,6 +90,8 @@ export interface Services {
   readonly passwordResets: PasswordResetService;
   /** Reader search, suggestions and the index rebuild. */
   readonly search: SearchService;
+  /** Old addresses answering 301: the WordPress import's permalinks and the admin's own (src/domain/redirects/). */
+  readonly redirects: RedirectService;
   /** Committed changes as content tags, from this process and (through the bus) the others. */
   readonly changes: ChangeFeed;
   /** Heavy CPU work off the request thread: revision comparisons and photo encodes (bounded queues). */
@@ -197,6 +201,7 @@ export async function createServices(config: Config, options: CreateServicesOpti
     passwordResets: new PasswordResetService({ store: new PasswordResetStore(db), users: new UserStore(db), throttle: new LoginThrottleStore(db), now, siteUrl: config.siteUrl }),
     sessions: new SessionService(new SessionStore(db), now),
     search: new SearchService({ store: new SearchIndexStore(db), articles, now, changes }),
+    redirects: new RedirectService(new RedirectStore(db), changes, now),
     changes,
     workers,
     async close() {

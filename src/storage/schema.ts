@@ -335,6 +335,18 @@ export interface SearchTermTable {
   surface: string;
 }
 
+/** Old addresses answering 301 (migration 010; src/domain/redirects/). */
+export interface RedirectTable {
+  id: Generated<number>;
+  /** Normalised: decoded, NFC, no trailing slash; `/?p=123` keeps its one key. */
+  from_path: string;
+  /** Site-relative, percent-encoded. */
+  to_path: string;
+  origin: string;
+  created_at: TimeColumn;
+  updated_at: TimeColumn;
+}
+
 export interface Database {
   users: UserTable;
   sessions: SessionTable;
@@ -364,4 +376,5 @@ export interface Database {
   search_docs: SearchDocTable;
   search_doc_data: SearchDocDataTable;
   search_terms: SearchTermTable;
+  redirects: RedirectTable;
 }

@@ -27,6 +27,8 @@ export const contentTags = {
   commentSettings: 'comment-settings',
   /** Search results and suggestions: any indexed text. */
   search: 'search',
+  /** Old addresses answering 301 (the redirect map, src/domain/redirects/). */
+  redirects: 'redirects',
 } as const;
 
 /** What a change to a published story touches: its page and cards, its lists, and search. */
