@@ -55,6 +55,9 @@ export interface MediaTable {
   caption: string;
   credit: string;
   created_at: TimeColumn;
+  /** Focal point in ten-thousandths of the width and height (0..10000; migration 013). */
+  focal_x: Generated<number>;
+  focal_y: Generated<number>;
 }
 
 export type ArticleStatusColumn = 'draft' | 'review' | 'scheduled' | 'published' | 'unpublished';
@@ -87,6 +90,12 @@ export interface ArticleTable {
   trashed_by: number | null;
   /** The headline `article_headline_keys` was made from; differs from `headline` when stale (007-desk). */
   headline_keyed: string | null;
+  /** JSON: the story's corrections, `[{ date, text }]` oldest first (014). */
+  corrections: Generated<string>;
+  /** The story's language, BCP 47 (014). */
+  lang: Generated<string>;
+  /** The same story in another language; both rows point at each other (014). */
+  translation_id: number | null;
 }
 
 /** The desk's headline search: one row per phonetic key of a story's headline (007-desk). */
@@ -347,7 +356,23 @@ export interface RedirectTable {
   updated_at: TimeColumn;
 }
 
+/** An integration API key (migration 011): only its SHA-256 is stored. */
+export interface ApiKeyTable {
+  id: Generated<number>;
+  name: string;
+  key_hash: string;
+  prefix: string;
+  /** The account the key acts as (made with the key; its role is the key's role). */
+  user_id: number;
+  created_by: number | null;
+  created_at: TimeColumn;
+  last_used_at: NullableTimeColumn;
+  revoked_at: NullableTimeColumn;
+  revoked_by: number | null;
+}
+
 export interface Database {
+  api_keys: ApiKeyTable;
   users: UserTable;
   sessions: SessionTable;
   login_throttle: LoginThrottleTable;

@@ -13,9 +13,9 @@ import type { MediaService } from '../media/media-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import type { TagService } from '../tags/tag-service.ts';
 import { type Action, can, type User } from '../users/user.ts';
-import type { ArticlePatch, ArticleStatus, EditableArticle } from './article.ts';
+import { type ArticlePatch, type ArticleStatus, CORRECTION_LIMITS, type EditableArticle, type EditableCorrection, STORY_LANGUAGES } from './article.ts';
 import type { ArticleEditStore, SaveFields, WriteOptions } from './article-edit-store.ts';
-import { type ArticleEvent, type ArticleSnapshot, CHECKPOINT_INTERVAL_MS, CHECKPOINT_KEEP_MS, type RevisionInfo } from './article-history.ts';
+import { type ArticleEvent, type ArticleSnapshot, CHECKPOINT_INTERVAL_MS, type FullSnapshot, CHECKPOINT_KEEP_MS, type RevisionInfo } from './article-history.ts';
 import { transitionRule } from './article-workflow.ts';
 
 export interface ArticleEditDeps {
@@ -102,7 +102,7 @@ export class ArticleEditService {
     const now = this.deps.now();
     const body: RichText = { version: 1, blocks: [] };
     const authorIds = user.authorId ? [user.authorId] : [];
-    const snapshot: ArticleSnapshot = { headline, dek: '', slug: slugify(headline), sectionId: input.sectionId, tagNames: [], authorIds, heroMediaId: null, body, seoTitle: '', seoDescription: '', correctionNote: '' };
+    const snapshot: FullSnapshot = { headline, dek: '', slug: slugify(headline), sectionId: input.sectionId, tagNames: [], authorIds, heroMediaId: null, body, seoTitle: '', seoDescription: '', correctionNote: '', corrections: [], lang: 'hi' };
     return this.deps.store.insertDraft(
       { ...snapshot, tagIds: [], bodyJson: JSON.stringify(body), updatedAt: now },
       user.id,
@@ -217,7 +217,7 @@ export class ArticleEditService {
     return saved ? this.tagsOf({ id, ...saved }) : [contentTags.article(id)];
   }
 
-  private async validate(current: EditableArticle, patch: ArticlePatch): Promise<ArticleSnapshot & { body: RichText }> {
+  private async validate(current: EditableArticle, patch: ArticlePatch): Promise<FullSnapshot & { body: RichText }> {
     const text = (field: keyof typeof LIMITS, value: unknown, fallback: string) => {
       if (value === undefined) return fallback;
       if (typeof value !== 'string') throw new DomainError('INVALID_INPUT', field);
@@ -230,6 +230,12 @@ export class ArticleEditService {
     const seoTitle = text('seoTitle', patch.seoTitle, current.seoTitle);
     const seoDescription = text('seoDescription', patch.seoDescription, current.seoDescription);
     const correctionNote = text('correctionNote', patch.correctionNote, current.correctionNote);
+    const corrections = patch.corrections === undefined ? [...current.corrections] : parseCorrectionsPatch(patch.corrections, this.deps.now());
+    let lang = current.lang;
+    if (patch.lang !== undefined) {
+      if (typeof patch.lang !== 'string' || !(STORY_LANGUAGES as readonly string[]).includes(patch.lang)) throw new DomainError('INVALID_INPUT', 'lang');
+      lang = patch.lang;
+    }
     let slug = current.slug;
     if (patch.slug !== undefined) {
       if (typeof patch.slug !== 'string' || !/^([a-z0-9]+(-[a-z0-9]+)*)?$/.test(patch.slug) || patch.slug.length > 100) throw new DomainError('INVALID_INPUT', 'slug');
@@ -283,7 +289,7 @@ export class ArticleEditService {
       const missing = body.blocks.findIndex((b) => b.type === 'image' && !found.has(b.mediaId));
       if (missing >= 0) throw new DomainError('INVALID_INPUT', `body.blocks.${missing}.mediaId`);
     }
-    return { headline, dek, slug, sectionId, tagNames, authorIds, heroMediaId, body, seoTitle, seoDescription, correctionNote };
+    return { headline, dek, slug, sectionId, tagNames, authorIds, heroMediaId, body, seoTitle, seoDescription, correctionNote, corrections, lang };
   }
 
   /** Moves an article to `to`. `publishAt` (with 'scheduled') is when it goes live. */
@@ -385,6 +391,8 @@ export class ArticleEditService {
     const rev = await this.revision(user, id, n);
     const { snapshot } = rev;
     const patch: ArticlePatch = { ...snapshot, tagNames: [...snapshot.tagNames] };
+    // A correction, once made, stays: going back to older text does not take it away.
+    delete patch.corrections;
     if (!(await this.policy(user, 'article.setAuthors', article))) delete patch.authorIds;
     // On a live story the restored text becomes the pending version: readers see it only after Update.
     return this.update(user, id, patch, { kind: 'restore', event: `restored revision ${n}`, keepOthers: true });
@@ -392,9 +400,13 @@ export class ArticleEditService {
 }
 
 /** A snapshot's fields, as an EditableArticle (read-only) carries them too. */
-type SnapshotLike = Readonly<Omit<ArticleSnapshot, 'tagNames' | 'authorIds'>> & { readonly tagNames: readonly string[]; readonly authorIds: readonly number[] };
+type SnapshotLike = Readonly<Omit<ArticleSnapshot, 'tagNames' | 'authorIds' | 'corrections'>> & {
+  readonly tagNames: readonly string[];
+  readonly authorIds: readonly number[];
+  readonly corrections?: readonly EditableCorrection[] | undefined;
+};
 
-function snapshotOf(a: SnapshotLike): ArticleSnapshot {
+function snapshotOf(a: SnapshotLike): FullSnapshot {
   return {
     headline: a.headline,
     dek: a.dek,
@@ -407,7 +419,37 @@ function snapshotOf(a: SnapshotLike): ArticleSnapshot {
     seoTitle: a.seoTitle,
     seoDescription: a.seoDescription,
     correctionNote: a.correctionNote,
+    corrections: [...(a.corrections ?? [])],
+    lang: a.lang ?? 'hi',
   };
+}
+
+/**
+ * The whole list of corrections from a save: each `{ text, date? }`, in order (oldest first).
+ * An entry without a date is new and is dated `now`. Errors name the entry and its field
+ * (`corrections.2.text`), so the editor can point at it.
+ */
+export function parseCorrectionsPatch(value: unknown, now: Date): EditableCorrection[] {
+  if (!Array.isArray(value) || value.length > CORRECTION_LIMITS.count) throw new DomainError('INVALID_INPUT', 'corrections');
+  return value.map((entry: unknown, i) => {
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new DomainError('INVALID_INPUT', `corrections.${i}`);
+    const { text, date, ...rest } = entry as Record<string, unknown>;
+    const extra = Object.keys(rest)[0];
+    if (extra !== undefined) throw new DomainError('INVALID_INPUT', `corrections.${i}.${extra}`);
+    if (typeof text !== 'string') throw new DomainError('INVALID_INPUT', `corrections.${i}.text`, 'missing');
+    const t = clean(text);
+    if (!t) throw new DomainError('INVALID_INPUT', `corrections.${i}.text`, 'empty');
+    if ([...t].length > CORRECTION_LIMITS.text) throw new DomainError('INVALID_INPUT', `corrections.${i}.text`, `longer than ${CORRECTION_LIMITS.text} characters`);
+    if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(t)) throw new DomainError('INVALID_INPUT', `corrections.${i}.text`);
+    let at = now;
+    if (date !== undefined && date !== null && date !== '') {
+      const parsed = typeof date === 'string' && date.length <= 40 ? new Date(date) : null;
+      // Never dated later than it is saved: a correction tells readers when the story was fixed.
+      if (!parsed || Number.isNaN(parsed.getTime()) || parsed.getTime() > now.getTime()) throw new DomainError('INVALID_INPUT', `corrections.${i}.date`);
+      at = parsed;
+    }
+    return { date: at.toISOString(), text: t };
+  });
 }
 
 function clean(s: string): string {

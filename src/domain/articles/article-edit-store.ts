@@ -18,8 +18,8 @@ import { parseRichText, parseRichTextJson } from '../../richtext/rich-text.ts';
 import { readCount, readOptionalTime, readTime, writeTime } from '../../storage/columns.ts';
 import type { ArticleTable, Database } from '../../storage/schema.ts';
 import { syncArticleIndex, syncArticlesIndex } from '../../search/search-index-store.ts';
-import type { ArticleStatus, EditableArticle } from './article.ts';
-import type { ArticleEvent, ArticleSnapshot, RevisionInfo } from './article-history.ts';
+import { type ArticleStatus, type EditableArticle, type EditableCorrection, parseCorrections } from './article.ts';
+import type { ArticleEvent, ArticleSnapshot, FullSnapshot, RevisionInfo } from './article-history.ts';
 
 export interface SaveFields {
   headline: string;
@@ -33,6 +33,8 @@ export interface SaveFields {
   seoTitle: string;
   seoDescription: string;
   correctionNote: string;
+  corrections: EditableCorrection[];
+  lang: string;
   updatedAt: Date;
 }
 
@@ -78,7 +80,10 @@ export class ArticleEditStore {
     const saved = { ...snapshotOfRow(row, links), body: parseRichTextJson(row.body) };
     // The working copy was validated when written; what the editor edits is it, when there is one.
     const working = wc ? (JSON.parse(wc.snapshot) as ArticleSnapshot) : null;
-    const content = working ? { ...working, tagNames: [...working.tagNames], authorIds: [...working.authorIds], body: parseRichText(working.body) } : saved;
+    // Working copies written before migration 014 carry no corrections or language: the story's own.
+    const content = working
+      ? { ...working, tagNames: [...working.tagNames], authorIds: [...working.authorIds], body: parseRichText(working.body), corrections: parseCorrections(working.corrections ?? saved.corrections), lang: working.lang ?? saved.lang }
+      : saved;
     return {
       id: row.id,
       status: row.status,
@@ -98,7 +103,41 @@ export class ArticleEditStore {
           }
         : null,
       trashedAt: readOptionalTime(row.trashed_at)?.toISOString() ?? null,
+      translationId: row.translation_id,
     };
+  }
+
+  /** A story's language, status and link, for checking a translation link; null when missing or in the trash. */
+  async findLinkable(id: number): Promise<{ id: number; lang: string; status: ArticleStatus; translationId: number | null } | null> {
+    const row = await this.db.selectFrom('articles').select(['id', 'lang', 'status', 'translation_id']).where('id', '=', id).where('trashed_at', 'is', null).executeTakeFirst();
+    return row ? { id: row.id, lang: row.lang, status: row.status, translationId: row.translation_id } : null;
+  }
+
+  /**
+   * Links two stories as translations of each other, or unlinks `id` (other = null). The link
+   * is symmetric: whatever either story was linked to before loses its link, in one transaction.
+   * Returns the ids whose link changed (for purging their pages).
+   */
+  async setTranslation(id: number, other: number | null, userId: number, now: Date): Promise<number[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const ids = other === null ? [id] : [id, other];
+      const before = await trx.selectFrom('articles').select(['id', 'translation_id']).where('id', 'in', ids).execute();
+      const touched = new Set<number>(ids);
+      for (const r of before) if (r.translation_id !== null) touched.add(r.translation_id);
+      await trx
+        .updateTable('articles')
+        .set({ translation_id: null })
+        .where((eb) => eb.or([eb('id', 'in', [...touched]), eb('translation_id', 'in', ids)]))
+        .execute();
+      if (other !== null) {
+        await trx.updateTable('articles').set({ translation_id: other }).where('id', '=', id).execute();
+        await trx.updateTable('articles').set({ translation_id: id }).where('id', '=', other).execute();
+      }
+      const note = other === null ? 'translation unlinked' : `translation ${other}`;
+      await insertEvent(trx, id, userId, 'translation-linked', null, null, now, note);
+      if (other !== null) await insertEvent(trx, other, userId, 'translation-linked', null, null, now, `translation ${id}`);
+      return [...touched];
+    });
   }
 
   /** The story as saved (for live stories: as readers see it), ignoring any working copy. */
@@ -167,6 +206,8 @@ export class ArticleEditStore {
           seo_title: fields.seoTitle,
           seo_description: fields.seoDescription,
           correction_note: fields.correctionNote,
+          corrections: JSON.stringify(fields.corrections),
+          lang: fields.lang,
           updated_at: writeTime(fields.updatedAt),
         })
         .where('id', '=', id)
@@ -348,7 +389,7 @@ async function replaceLinks(trx: Transaction<Database>, articleId: number, tagId
 }
 
 /** The editable fields of a story row (body as stored JSON, parsed but not validated again). */
-function snapshotOfRow(row: Selectable<ArticleTable>, links: { tagNames: string[]; authorIds: number[] }): ArticleSnapshot {
+function snapshotOfRow(row: Selectable<ArticleTable>, links: { tagNames: string[]; authorIds: number[] }): FullSnapshot {
   return {
     headline: row.headline,
     dek: row.dek,
@@ -360,6 +401,8 @@ function snapshotOfRow(row: Selectable<ArticleTable>, links: { tagNames: string[
     seoTitle: row.seo_title,
     seoDescription: row.seo_description,
     correctionNote: row.correction_note,
+    corrections: parseCorrections(row.corrections),
+    lang: row.lang,
   };
 }
 

@@ -1,5 +1,5 @@
 /** The newsroom's view of an article's past: revisions and workflow events. */
-import type { ArticleStatus } from './article.ts';
+import type { ArticleStatus, EditableCorrection } from './article.ts';
 
 /** The editable fields as a revision stores them. */
 export interface ArticleSnapshot {
@@ -14,7 +14,13 @@ export interface ArticleSnapshot {
   seoTitle: string;
   seoDescription: string;
   correctionNote: string;
+  /** Added by migration 014: older snapshots have neither (read as [] and 'hi'). */
+  corrections?: EditableCorrection[];
+  lang?: string;
 }
+
+/** A snapshot as written from now on: every field present. */
+export type FullSnapshot = ArticleSnapshot & { corrections: EditableCorrection[]; lang: string };
 
 export interface RevisionInfo {
   number: number;

@@ -18,7 +18,9 @@ export class ArticleService {
   /** The article if readers may see it at `now`; null otherwise (draft, scheduled, in the trash, missing). */
   async getPublic(id: number, now: Date): Promise<Article | null> {
     const article = await this.store.findById(id);
-    return article && isPublic(article, now) ? article : null;
+    if (!article || !isPublic(article, now)) return null;
+    // A translation scheduled for later is not linked yet.
+    return article.translation && article.translation.publishedAt > now ? { ...article, translation: null } : article;
   }
 
   async listPublic(now: Date, filter: ListFilter, page: number, pageSize: number): Promise<Paged<ArticleSummary>> {

@@ -9,10 +9,10 @@ import { parseRichTextJson } from '../../richtext/rich-text.ts';
 import { readBool, readCount, readOptionalTime, readTime, writeBool, writeTime } from '../../storage/columns.ts';
 import type { Database } from '../../storage/schema.ts';
 import type { Author } from '../authors/author.ts';
-import type { Media } from '../media/media.ts';
+import { FOCAL_SCALE, type Media } from '../media/media.ts';
 import type { MediaStore } from '../media/media-store.ts';
 import { toTag } from '../tags/tag-store.ts';
-import type { Article, ArticleSummary, ListFilter, NewArticle } from './article.ts';
+import { type Article, type ArticleSummary, articlePath, type ListFilter, type NewArticle, parseCorrections, type TranslationLink } from './article.ts';
 
 export interface Page<T> {
   items: T[];
@@ -75,6 +75,8 @@ export class ArticleStore {
         'm.alt as m_alt',
         'm.caption as m_caption',
         'm.credit as m_credit',
+        'm.focal_x as m_focal_x',
+        'm.focal_y as m_focal_y',
       ]);
   }
 
@@ -139,13 +141,13 @@ export class ArticleStore {
    */
   async findById(id: number): Promise<Article | null> {
     const row = await this.summaries()
-      .select(['a.body', 'a.comments_open', 'a.created_at', 'a.correction_note', 'a.seo_title', 'a.seo_description'])
+      .select(['a.body', 'a.comments_open', 'a.created_at', 'a.correction_note', 'a.seo_title', 'a.seo_description', 'a.corrections', 'a.lang', 'a.translation_id'])
       .where('a.id', '=', id)
       .where('a.trashed_at', 'is', null)
       .executeTakeFirst();
     if (!row) return null;
     const body = parseRichTextJson(row.body);
-    const [tags, authors, bodyMedia] = await Promise.all([
+    const [tags, authors, bodyMedia, translation] = await Promise.all([
       this.db
         .selectFrom('article_tags as at')
         .innerJoin('tags as t', 't.id', 'at.tag_id')
@@ -155,6 +157,7 @@ export class ArticleStore {
         .execute(),
       this.authorsOf(id),
       this.media.findByIds(bodyMediaIds(body)),
+      row.translation_id === null ? null : this.publishedTranslation(row.translation_id),
     ]);
     return {
       ...toSummary(row),
@@ -165,9 +168,27 @@ export class ArticleStore {
       commentsOpen: readBool(row.comments_open),
       createdAt: readTime(row.created_at),
       correctionNote: row.correction_note,
+      corrections: parseCorrections(row.corrections).map((c) => ({ date: new Date(c.date), text: c.text })),
+      lang: row.lang,
+      translation,
       seoTitle: row.seo_title,
       seoDescription: row.seo_description,
     };
+  }
+
+  /** The linked translation when it is published and not in the trash (its time is the service's to check). */
+  private async publishedTranslation(id: number): Promise<TranslationLink | null> {
+    const row = await this.db
+      .selectFrom('articles as a')
+      .innerJoin('sections as s', 's.id', 'a.section_id')
+      .select(['a.id', 'a.slug', 'a.lang', 'a.published_at', 's.slug as section_slug'])
+      .where('a.id', '=', id)
+      .where('a.status', '=', 'published')
+      .where('a.trashed_at', 'is', null)
+      .executeTakeFirst();
+    const publishedAt = readOptionalTime(row?.published_at ?? null);
+    if (!row || !publishedAt) return null;
+    return { id: row.id, lang: row.lang, path: articlePath({ id: row.id, slug: row.slug, section: { id: 0, slug: row.section_slug, name: '' } }), publishedAt };
   }
 
   private async authorsOf(articleId: number): Promise<Author[]> {
@@ -293,6 +314,8 @@ interface SummaryRow {
   m_alt: string | null;
   m_caption: string | null;
   m_credit: string | null;
+  m_focal_x: number | null;
+  m_focal_y: number | null;
 }
 
 function toSummary(row: SummaryRow): ArticleSummary {
@@ -309,6 +332,7 @@ function toSummary(row: SummaryRow): ArticleSummary {
           alt: row.m_alt ?? '',
           caption: row.m_caption ?? '',
           credit: row.m_credit ?? '',
+          focal: { x: (row.m_focal_x ?? FOCAL_SCALE / 2) / FOCAL_SCALE, y: (row.m_focal_y ?? FOCAL_SCALE / 2) / FOCAL_SCALE },
         };
   return {
     id: row.id,

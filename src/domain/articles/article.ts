@@ -6,6 +6,22 @@ import type { Tag } from '../tags/tag.ts';
 
 export type ArticleStatus = 'draft' | 'review' | 'scheduled' | 'published' | 'unpublished';
 
+/** A correction of a published story: when it was made, and what it says (decision 025). */
+export interface Correction {
+  readonly date: Date;
+  readonly text: string;
+}
+
+/** The same story in another language, linked both ways (decision 025). */
+export interface TranslationLink {
+  readonly id: number;
+  readonly lang: string;
+  /** Its address on this site (articlePath). */
+  readonly path: string;
+  /** Linked stories are shown only once both are public (the service compares this with now). */
+  readonly publishedAt: Date;
+}
+
 /** What a list of stories shows: enough for a card, no body. */
 export interface ArticleSummary {
   readonly id: number;
@@ -30,6 +46,12 @@ export interface Article extends ArticleSummary {
   readonly createdAt: Date;
   /** A correction shown on the story ('' for none). */
   readonly correctionNote: string;
+  /** Dated corrections, oldest first: shown under the dek, in JSON-LD and in the feeds. */
+  readonly corrections: readonly Correction[];
+  /** The story's language (BCP 47: 'hi', 'en', …). */
+  readonly lang: string;
+  /** The same story in another language, when linked and public; null otherwise. */
+  readonly translation: TranslationLink | null;
   /** Title and description for search engines and shares ('' = use headline and dek). */
   readonly seoTitle: string;
   readonly seoDescription: string;
@@ -111,6 +133,12 @@ export interface EditableArticle {
   readonly seoDescription: string;
   /** Shown on the article page when not empty. */
   readonly correctionNote: string;
+  /** Dated corrections, oldest first (`date` ISO 8601). */
+  readonly corrections: readonly EditableCorrection[];
+  /** The story's language (BCP 47). */
+  readonly lang: string;
+  /** The linked translation's id (not part of the content: linking applies at once); null when none. */
+  readonly translationId: number | null;
   /** Publishing time (the scheduled time while status is 'scheduled'), ISO 8601. */
   readonly publishedAt: string | null;
   readonly updatedAt: string;
@@ -149,4 +177,36 @@ export interface ArticlePatch {
   seoTitle?: string;
   seoDescription?: string;
   correctionNote?: string;
+  /** The whole list; an entry without `date` is a new correction, dated when saved. */
+  corrections?: unknown;
+  lang?: string;
+}
+
+/** A correction as the newsroom edits it and snapshots store it. */
+export interface EditableCorrection {
+  readonly date: string;
+  readonly text: string;
+}
+
+/** Most corrections a story may carry, and the longest one (characters). */
+export const CORRECTION_LIMITS = { count: 50, text: 1000 } as const;
+
+/** Languages a story may be written in: those the site can label (BCP 47 primary tags). */
+export const STORY_LANGUAGES = ['hi', 'en', 'ur', 'bn', 'mr', 'gu', 'pa', 'ta', 'te', 'kn', 'ml', 'or'] as const;
+
+/** Corrections as stored (JSON), tolerant of old or odd rows: anything unreadable is left out. */
+export function parseCorrections(json: unknown): EditableCorrection[] {
+  let list: unknown = json;
+  if (typeof json === 'string') {
+    try {
+      list = JSON.parse(json);
+    } catch {
+      return [];
+    }
+  }
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((c: unknown) => {
+    const { date, text } = (c ?? {}) as { date?: unknown; text?: unknown };
+    return typeof date === 'string' && typeof text === 'string' && !Number.isNaN(Date.parse(date)) ? [{ date, text }] : [];
+  });
 }

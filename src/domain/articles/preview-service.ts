@@ -111,6 +111,8 @@ export class PreviewService {
       tags,
       authors: authors.filter((a): a is Author => a !== null),
       correctionNote: e.correctionNote,
+      corrections: e.corrections.map((c) => ({ date: new Date(c.date), text: c.text })),
+      lang: e.lang,
       seoTitle: e.seoTitle,
       seoDescription: e.seoDescription,
       publishedAt: published,
