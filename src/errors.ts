@@ -63,6 +63,18 @@ export const ERRORS = {
     title: { hi: 'साइन इन करें', en: 'Sign in required' },
     message: { hi: 'यह पेज देखने के लिए साइन इन करें।', en: 'Please sign in to see this page.' },
   },
+  /** The integration API (/api/v1/admin/) without an `Authorization: Bearer sk_…` header. */
+  API_KEY_REQUIRED: {
+    status: 401,
+    title: { hi: 'API कुंजी चाहिए', en: 'API key required' },
+    message: { hi: 'इस पते के लिए Authorization: Bearer हेडर में API कुंजी भेजें।', en: 'Send an API key in an Authorization: Bearer header for this address.' },
+  },
+  /** A key that is malformed, unknown or revoked: one answer for all, so it says nothing about which. */
+  API_KEY_INVALID: {
+    status: 401,
+    title: { hi: 'API कुंजी मान्य नहीं', en: 'Invalid API key' },
+    message: { hi: 'यह API कुंजी मान्य नहीं है: हो सकता है यह गलत हो या रद्द कर दी गई हो।', en: 'This API key is not valid: it may be wrong or revoked.' },
+  },
   FORBIDDEN: {
     status: 403,
     title: { hi: 'अनुमति नहीं', en: 'Not allowed' },

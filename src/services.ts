@@ -49,6 +49,8 @@ import { PasswordResetService } from './domain/users/password-reset-service.ts';
 import { PasswordResetStore } from './domain/users/password-reset-store.ts';
 import { UserService } from './domain/users/user-service.ts';
 import { UserStore } from './domain/users/user-store.ts';
+import { ApiKeyService } from './domain/api-keys/api-key-service.ts';
+import { ApiKeyStore } from './domain/api-keys/api-key-store.ts';
 import { type ConnectOptions, connectStorage, type Storage } from './storage/connect.ts';
 import { migrateToLatest } from './storage/migrate.ts';
 import { SearchIndexStore } from './search/search-index-store.ts';
@@ -96,6 +98,8 @@ export interface Services {
   readonly changes: ChangeFeed;
   /** Heavy CPU work off the request thread: revision comparisons and photo encodes (bounded queues). */
   readonly workers: HeavyWork;
+  /** Integration API keys (/api/v1/admin/): made and revoked by admins, each acting as an account with its role. */
+  readonly apiKeys: ApiKeyService;
   close(): Promise<void>;
 }
 
@@ -204,6 +208,7 @@ export async function createServices(config: Config, options: CreateServicesOpti
     redirects: new RedirectService(new RedirectStore(db), changes, now),
     changes,
     workers,
+    apiKeys: new ApiKeyService({ store: new ApiKeyStore(db), now }),
     async close() {
       await webhook?.flush();
       await workers.close();
