@@ -16,6 +16,10 @@ export interface HeadMeta {
   /** Links for paginated lists. */
   prevPath?: string | undefined;
   nextPath?: string | undefined;
+  /** The same page in other languages, this page included (`hreflang`; the first is x-default). */
+  alternates?: readonly { readonly hreflang: string; readonly path: string }[] | undefined;
+  /** The content's language, when not Hindi (an English story). */
+  lang?: string | undefined;
 }
 
 function Header({ chrome }: { chrome: Chrome }) {
@@ -90,7 +94,7 @@ function Document({ chrome, meta, children }: { chrome: Chrome; meta: HeadMeta; 
   const feedSection = chrome.currentSection ? chrome.sections.find((s) => s.slug === chrome.currentSection) : undefined;
   const T = readerLocale(chrome.settings).t;
   return (
-    <html lang="hi" dir="ltr">
+    <html lang={meta.lang ?? 'hi'} dir="ltr">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -98,8 +102,15 @@ function Document({ chrome, meta, children }: { chrome: Chrome; meta: HeadMeta; 
         {meta.description && <meta name="description" content={meta.description} />}
         {meta.noindex && <meta name="robots" content="noindex" />}
         {meta.canonicalPath && <link rel="canonical" href={`${origin}${meta.canonicalPath}`} />}
+        {meta.alternates?.map((a) => <link key={a.hreflang} rel="alternate" hreflang={a.hreflang} href={`${origin}${a.path}`} />)}
+        {meta.alternates?.[0] && <link rel="alternate" hreflang="x-default" href={`${origin}${meta.alternates[0].path}`} />}
         <link rel="alternate" type="application/rss+xml" title={chrome.settings.siteName} href="/feed" />
         {feedSection && <link rel="alternate" type="application/rss+xml" title={`${feedSection.name} | ${chrome.settings.siteName}`} href={`/${feedSection.slug}/feed`} />}
+        {/* The same feeds as Atom and JSON Feed (http/site/feed-routes.ts). */}
+        <link rel="alternate" type="application/atom+xml" title={chrome.settings.siteName} href="/feed/atom" />
+        <link rel="alternate" type="application/feed+json" title={chrome.settings.siteName} href="/feed.json" />
+        {feedSection && <link rel="alternate" type="application/atom+xml" title={`${feedSection.name} | ${chrome.settings.siteName}`} href={`/${feedSection.slug}/feed/atom`} />}
+        {feedSection && <link rel="alternate" type="application/feed+json" title={`${feedSection.name} | ${chrome.settings.siteName}`} href={`/${feedSection.slug}/feed.json`} />}
         {meta.prevPath && <link rel="prev" href={meta.prevPath} />}
         {meta.nextPath && <link rel="next" href={meta.nextPath} />}
         {chrome.assets.preloadFonts.map((href) => (

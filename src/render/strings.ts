@@ -22,6 +22,8 @@ const hi = {
   tags: 'टैग',
   related: 'ये भी पढ़ें',
   correction: 'सुधार',
+  /** The heading of a story's dated corrections (decision 025). */
+  corrections: 'सुधार',
   photo: 'फोटो',
   commentsCount: (n: number) => (n === 1 ? '1 टिप्पणी' : `${n} टिप्पणियां`),
   noComments: 'अभी कोई टिप्पणी नहीं। पहली टिप्पणी आप करें।',
@@ -63,7 +65,7 @@ const hi = {
 export type ReaderStrings = typeof hi;
 
 /** The reference page's English labels; everything it shows in Hindi stays Hindi. */
-const en: ReaderStrings = { ...hi, updates: 'Updates' };
+const en: ReaderStrings = { ...hi, updates: 'Updates', corrections: 'Correction' };
 
 export const READER_STRINGS: Readonly<Record<ReaderLanguage, ReaderStrings>> = { hi, en };
 
