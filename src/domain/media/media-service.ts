@@ -12,7 +12,7 @@ import path from 'node:path';
 import { createReadStream, type ReadStream } from 'node:fs';
 import { DomainError } from '../../errors.ts';
 import type { EncodeReservation, ImageEncoder } from './image-encode.ts';
-import type { Media, MediaMeta } from './media.ts';
+import { type FocalPoint, type Media, type MediaMeta, parseFocalPoint } from './media.ts';
 import { MEDIA_FILE_NAME, VARIANT_CONTENT_TYPES } from './media.ts';
 import type { MediaStore } from './media-store.ts';
 
@@ -76,6 +76,18 @@ export class MediaService {
     const clean = validMeta(meta);
     if (!(await this.options.store.findById(id))) throw new DomainError('NOT_FOUND');
     await this.options.store.updateMeta(id, clean);
+    this.options.changes.emit([contentTags.media(id)]);
+    return (await this.options.store.findById(id))!;
+  }
+
+  /**
+   * Sets where the photo's subject is (x, y in 0..1 from the top left), kept in frame by
+   * every crop from then on. Bad values are refused (400) and nothing changes. Pages
+   * showing the photo are purged: their crop addresses name the focal point.
+   */
+  async setFocalPoint(id: number, input: unknown): Promise<Media> {
+    const focal: FocalPoint = parseFocalPoint(input);
+    if (!(await this.options.store.setFocalPoint(id, focal))) throw new DomainError('NOT_FOUND');
     this.options.changes.emit([contentTags.media(id)]);
     return (await this.options.store.findById(id))!;
   }

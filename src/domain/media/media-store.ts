@@ -1,7 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { writeTime } from '../../storage/columns.ts';
 import type { Database, MediaTable } from '../../storage/schema.ts';
-import type { Media, MediaMeta } from './media.ts';
+import { FOCAL_SCALE, type FocalPoint, focalUnits, type Media, type MediaMeta } from './media.ts';
 
 export function toMedia(row: Selectable<MediaTable>): Media {
   return {
@@ -14,6 +14,7 @@ export function toMedia(row: Selectable<MediaTable>): Media {
     alt: row.alt,
     caption: row.caption,
     credit: row.credit,
+    focal: { x: row.focal_x / FOCAL_SCALE, y: row.focal_y / FOCAL_SCALE },
   };
 }
 
@@ -63,6 +64,13 @@ export class MediaStore {
 
   async updateMeta(id: number, meta: MediaMeta): Promise<void> {
     await this.db.updateTable('media').set({ alt: meta.alt, caption: meta.caption, credit: meta.credit }).where('id', '=', id).execute();
+  }
+
+  /** Returns false when there is no such photo. */
+  async setFocalPoint(id: number, focal: FocalPoint): Promise<boolean> {
+    const units = focalUnits(focal);
+    const result = await this.db.updateTable('media').set({ focal_x: units.x, focal_y: units.y }).where('id', '=', id).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   async insert(input: NewMediaRow): Promise<Media> {

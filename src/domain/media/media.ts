@@ -1,3 +1,5 @@
+import { DomainError } from '../../errors.ts';
+
 /**
  * A photo in the media library. Its files are variants re-encoded by Samachar
  * (never the uploaded bytes), named `<fileKey>-<width>.<ext>` under /media/.
@@ -12,6 +14,45 @@ export interface Media {
   readonly alt: string;
   readonly caption: string;
   readonly credit: string;
+  /**
+   * Where the photo's subject is, set by an editor in the media library; every crop keeps
+   * it in frame (crops.ts). Absent means the centre (objects made before migration 013).
+   */
+  readonly focal?: FocalPoint;
+}
+
+/** A point of a photo as fractions of its width and height: 0..1 from the top left. */
+export interface FocalPoint {
+  readonly x: number;
+  readonly y: number;
+}
+
+export const CENTRE: FocalPoint = Object.freeze({ x: 0.5, y: 0.5 });
+
+/** Stored (and named in crop file names) as whole ten-thousandths: 0..10000. */
+export const FOCAL_SCALE = 10_000;
+
+export function focalOf(media: Pick<Media, 'focal'>): FocalPoint {
+  return media.focal ?? CENTRE;
+}
+
+/** The stored form of a focal point (whole ten-thousandths), as crop names carry it. */
+export function focalUnits(focal: FocalPoint): { x: number; y: number } {
+  return { x: Math.round(focal.x * FOCAL_SCALE), y: Math.round(focal.y * FOCAL_SCALE) };
+}
+
+/** A coordinate as sent: a number, or a plain decimal string (a form field), 0..1. */
+function focalCoordinate(v: unknown, field: string): number {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*[0-9]*\.?[0-9]+\s*$/.test(v) && v.length <= 20 ? Number(v) : NaN;
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new DomainError('INVALID_INPUT', field);
+  return Math.round(n * FOCAL_SCALE) / FOCAL_SCALE;
+}
+
+/** `{ x, y }` each in 0..1, or DomainError('INVALID_INPUT') (400) naming the bad one. */
+export function parseFocalPoint(input: unknown): FocalPoint {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) throw new DomainError('INVALID_INPUT', 'focal');
+  const o = input as Record<string, unknown>;
+  return { x: focalCoordinate(o.x, 'x'), y: focalCoordinate(o.y, 'y') };
 }
 
 export interface MediaMeta {
@@ -57,9 +98,11 @@ export interface MediaListItem {
   readonly alt: string;
   readonly caption: string;
   readonly credit: string;
+  /** The focal point (0..1 each), for the picker to show and set. */
+  readonly focal: FocalPoint;
 }
 
 export function toMediaListItem(m: Media): MediaListItem {
   const w = m.variantWidths[0] ?? m.width;
-  return { id: m.id, thumbUrl: variantUrl(m, w, 'webp'), width: m.width, height: m.height, alt: m.alt, caption: m.caption, credit: m.credit };
+  return { id: m.id, thumbUrl: variantUrl(m, w, 'webp'), width: m.width, height: m.height, alt: m.alt, caption: m.caption, credit: m.credit, focal: focalOf(m) };
 }

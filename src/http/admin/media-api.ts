@@ -66,4 +66,12 @@ export const mediaApi: FastifyPluginAsync<AdminContext> = async (app, { services
     });
     return { media: toMediaListItem(media) };
   });
+
+  // The photo's focal point, `{ "x": 0..1, "y": 0..1 }` (a click on it in the library or the
+  // picker); 400 for anything else, nothing changed.
+  app.put<{ Params: { id: string } }>('/admin/api/media/:id/focal-point', async (request) => {
+    authorize(request, 'media.edit');
+    const media = await services.media.setFocalPoint(idParam(request.params.id), request.body);
+    return { media: toMediaListItem(media) };
+  });
 };
