@@ -196,6 +196,32 @@ export class ArticleEditService {
     return (await this.deps.store.findEditable(id))!;
   }
 
+  /**
+   * Links `id` with `otherId` as the same story in two languages, both ways (or unlinks `id`
+   * when `otherId` is null). Not content: the link applies at once, to both pages, because
+   * it belongs to neither story's text (decision 025). Needs the right to publish both.
+   * Errors: INVALID_INPUT on translationId: 'self', 'not-found', 'not-public' (the other is
+   * not published), 'same-language'.
+   */
+  async linkTranslation(user: User, id: number, otherId: number | null): Promise<EditableArticle> {
+    const current = await this.getForWrite(user, id);
+    await this.require(user, 'article.publish', current);
+    if (otherId !== null) {
+      if (otherId === id) throw new DomainError('INVALID_INPUT', 'translationId', 'self');
+      const other = await this.deps.store.findLinkable(otherId);
+      if (!other) throw new DomainError('INVALID_INPUT', 'translationId', 'not-found');
+      if (other.status !== 'published') throw new DomainError('INVALID_INPUT', 'translationId', 'not-public');
+      if (other.lang === current.lang) throw new DomainError('INVALID_INPUT', 'translationId', 'same-language');
+      const otherEditable = await this.deps.store.findEditable(otherId);
+      if (otherEditable) await this.require(user, 'article.publish', otherEditable);
+    } else if (current.translationId === null) {
+      return current;
+    }
+    const touched = await this.deps.store.setTranslation(id, otherId, user.id, this.deps.now());
+    this.deps.changes.emit(touched.map(contentTags.article));
+    return (await this.deps.store.findEditable(id))!;
+  }
+
   /** The error for a save from a stale version, with who saved last and when, for the editor to offer a way forward. */
   private async conflict(id: number): Promise<DomainError> {
     const c = await this.deps.store.currentVersion(id);
@@ -213,8 +239,10 @@ export class ArticleEditService {
 
   /** The content tags of the story as readers see it (its saved row, not the working copy). */
   private async liveTags(id: number): Promise<string[]> {
-    const saved = await this.deps.store.findSavedSnapshot(id);
-    return saved ? this.tagsOf({ id, ...saved }) : [contentTags.article(id)];
+    const [saved, link] = await Promise.all([this.deps.store.findSavedSnapshot(id), this.deps.store.findLinkable(id)]);
+    // The translation's page links here (hreflang) only while this story is public.
+    const partner = link?.translationId ? [contentTags.article(link.translationId)] : [];
+    return [...(saved ? await this.tagsOf({ id, ...saved }) : [contentTags.article(id)]), ...partner];
   }
 
   private async validate(current: EditableArticle, patch: ArticlePatch): Promise<FullSnapshot & { body: RichText }> {

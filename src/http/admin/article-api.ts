@@ -12,7 +12,7 @@ import { requireUser } from './auth.ts';
 import { idParam, textField } from './params.ts';
 import { parseIstLocal } from '../../lib/dates.ts';
 
-const CONTENT_FIELDS = ['headline', 'dek', 'slug', 'sectionId', 'tagNames', 'authorIds', 'heroMediaId', 'body', 'seoTitle', 'seoDescription', 'correctionNote'] as const;
+const CONTENT_FIELDS = ['headline', 'dek', 'slug', 'sectionId', 'tagNames', 'authorIds', 'heroMediaId', 'body', 'seoTitle', 'seoDescription', 'correctionNote', 'corrections', 'lang'] as const;
 const SAVE_FLAGS = ['baseRevision', 'baseVersion', 'autosave', 'force'] as const;
 const PATCH_FIELDS: ReadonlySet<string> = new Set([...CONTENT_FIELDS, ...SAVE_FLAGS]);
 
@@ -96,6 +96,17 @@ export const articleApi: FastifyPluginAsync<AdminContext> = async (app, { servic
     const user = requireUser(request);
     const article = await services.desk.applyPending(user, idParam(request.params.id), baseVersionOf(request.body));
     return { article, revision: article.revision, version: article.version };
+  });
+
+  // The same story in another language: `{ translationId: N }` links both ways, `null` unlinks.
+  // Applies at once (not a pending change): see decision 025.
+  app.put<{ Params: { id: string } }>('/admin/api/articles/:id/translation', async (request) => {
+    const user = requireUser(request);
+    const body = request.body;
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new DomainError('INVALID_INPUT', 'body');
+    const value = (body as Record<string, unknown>).translationId;
+    if (value !== null && (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1)) throw new DomainError('INVALID_INPUT', 'translationId');
+    return { article: await services.desk.linkTranslation(user, idParam(request.params.id), value) };
   });
 
   app.post<{ Params: { id: string } }>('/admin/api/articles/:id/discard', async (request) => {

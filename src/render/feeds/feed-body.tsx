@@ -7,7 +7,9 @@
  */
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
+import type { Correction } from '../../domain/articles/article.ts';
 import type { Media } from '../../domain/media/media.ts';
+import { formatDate, toIsoWithOffset } from '../../lib/dates.ts';
 import { type Block, type Inline, isSafeHref } from '../../richtext/rich-text.ts';
 import { T } from '../strings.ts';
 import { feedImage } from './feed-image.ts';
@@ -75,12 +77,28 @@ export interface FeedBodyProps {
   readonly origin: string;
   /** A correction shown under the story ('' for none). */
   readonly correctionNote: string;
+  /** Dated corrections, oldest first: shown before the text, as the page shows them under the dek. */
+  readonly corrections?: readonly Correction[] | undefined;
 }
 
 /** The body's HTML, all URLs absolute. */
-export function renderFeedBody({ blocks, media, origin, correctionNote }: FeedBodyProps): string {
+export function renderFeedBody({ blocks, media, origin, correctionNote, corrections = [] }: FeedBodyProps): string {
   return render(
     <>
+      {corrections.length > 0 && (
+        <aside>
+          <p>
+            <strong>{T.corrections}</strong>
+          </p>
+          <ol>
+            {corrections.map((c) => (
+              <li>
+                <time dateTime={toIsoWithOffset(c.date)}>{formatDate(c.date, 'hi')}</time>: {c.text}
+              </li>
+            ))}
+          </ol>
+        </aside>
+      )}
       {blocks.map((block) => (
         <FeedBlock block={block} media={media} origin={origin} />
       ))}

@@ -97,7 +97,7 @@ function renderItem(item: FeedItem, origin: string): XmlFragment {
     el(
       'content:encoded',
       null,
-      cdata(renderFeedBody({ blocks: article.body.blocks, media: article.bodyMedia, origin, correctionNote: article.correctionNote })),
+      cdata(renderFeedBody({ blocks: article.body.blocks, media: article.bodyMedia, origin, correctionNote: article.correctionNote, corrections: article.corrections })),
     ),
   );
 }

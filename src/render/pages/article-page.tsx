@@ -10,7 +10,7 @@ import { Photo } from '../components/photo.tsx';
 import { Sidebar } from '../components/sidebar.tsx';
 import { StoryCard } from '../components/story-card.tsx';
 import { renderPage } from '../layout.tsx';
-import { readerDateTime, readerLocale } from '../reader-locale.ts';
+import { englishLabel, readerDate, readerDateTime, readerLocale } from '../reader-locale.ts';
 
 export interface ArticlePageProps {
   chrome: Chrome;
@@ -50,6 +50,21 @@ export function renderArticlePage({ chrome, article, related, comments, sidebar,
           {article.headline}
         </h1>
         {article.dek && <p class="dek">{article.dek}</p>}
+        {article.corrections.length > 0 && (
+          // Under the dek, oldest first: a reader sees at once that the story was corrected, and when.
+          <aside class="correction corrections" aria-labelledby="corrections-title">
+            <h2 id="corrections-title" class="corrections-title" {...englishLabel(locale)}>
+              {T.corrections}
+            </h2>
+            <ol>
+              {article.corrections.map((c, i) => (
+                <li key={i}>
+                  <time dateTime={toIsoWithOffset(c.date)}>{readerDate(locale, c.date)}</time>: {c.text}
+                </li>
+              ))}
+            </ol>
+          </aside>
+        )}
         <div class="byline">
           {article.authors.length > 0 && (
             <p class="authors">
@@ -133,8 +148,20 @@ export function renderArticlePage({ chrome, article, related, comments, sidebar,
       canonicalPath: path,
       type: 'article',
       ...(noindex ? { noindex: true } : {}),
+      ...(article.lang !== 'hi' ? { lang: article.lang } : {}),
+      ...(article.translation ? { alternates: translationAlternates(article, path) } : {}),
       ...(hero ? { imagePath: variantUrl(hero, hero.variantWidths.find((w) => w >= 960) ?? hero.variantWidths[0] ?? 480, 'jpeg') } : {}),
     },
     content,
   );
+}
+
+/** hreflang links of a story and its linked translation, Hindi first (it is also the x-default). */
+function translationAlternates(article: Article, path: string): { hreflang: string; path: string }[] {
+  const t = article.translation!;
+  const both = [
+    { hreflang: article.lang, path },
+    { hreflang: t.lang, path: t.path },
+  ];
+  return both.sort((a, b) => Number(b.hreflang === 'hi') - Number(a.hreflang === 'hi'));
 }

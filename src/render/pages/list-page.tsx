@@ -49,7 +49,10 @@ export function renderListPage({ chrome, title, intro, basePath, stories, sideba
     {
       title: page > 1 ? `${title} — ${digits(locale, T.page(page))}` : title,
       ...(intro ? { description: intro } : {}),
+      // Page 2 and on are pages of their own (canonical to themselves, not to page 1).
       canonicalPath: pageHref(basePath, page),
+      // A list with nothing in it (a new tag, an author with no public story yet) is not worth a search result.
+      ...(stories.items.length === 0 ? { noindex: true } : {}),
       prevPath: page > 1 ? pageHref(basePath, page - 1) : undefined,
       nextPath: page < pageCount ? pageHref(basePath, page + 1) : undefined,
     },
