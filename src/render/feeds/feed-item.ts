@@ -24,7 +24,7 @@ export function itemLink(article: Pick<Article, 'id' | 'slug' | 'section'>, orig
  * here, after the body, so Atom and JSON Feed both show them.
  */
 export function itemHtml(article: Article, origin: string): string {
-  return renderFeedBody({ blocks: article.body.blocks, media: article.bodyMedia, origin, correctionNote: article.correctionNote });
+  return renderFeedBody({ blocks: article.body.blocks, media: article.bodyMedia, origin, correctionNote: article.correctionNote, corrections: article.corrections });
 }
 
 /** The section first, then the tags; a tag named as the section is not repeated. */
