@@ -23,6 +23,7 @@ import { feedRoutes } from './http/site/feed-routes.ts';
 import { mediaRoutes } from './http/site/media-routes.ts';
 import { searchRoutes } from './http/site/search-routes.ts';
 import { siteRoutes } from './http/site/site-routes.ts';
+import { slashTarget } from './http/site/old-addresses.ts';
 import { previewRoutes } from './http/site/preview-routes.ts';
 import type { Services } from './services.ts';
 
@@ -78,7 +79,8 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     // never redirected, so the redirect cannot point at another host.
     if (path.length > 1 && path.endsWith('/')) {
       const target = siteRelativeTarget(`${path.replace(/\/+$/, '') || '/'}${query ? `?${query}` : ''}`);
-      if (target) return reply.redirect(target, 301);
+      // A WordPress permalink (`/2024/03/21/slug/`) goes to its new address in one hop.
+      if (target) return reply.redirect(await slashTarget(services, pageCache, request.method, path, target), 301);
     }
     return undefined;
   });

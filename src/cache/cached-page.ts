@@ -17,6 +17,8 @@ export interface Variant {
 
 export interface CachedPage extends CacheEntry {
   readonly etag: string;
+  /** The answer's status when not 200: a 301 of an old address (http/site/old-addresses.ts). */
+  readonly status?: number;
   /** The page's own headers with the ETag and Vary, without length or encoding. */
   readonly baseHeaders: Readonly<Record<string, string>>;
   /**
@@ -79,7 +81,7 @@ export function etagOf(body: Buffer): string {
  * are the page's own (content type, cache policy, security headers, tags); this adds the
  * encoding, length, ETag and Vary of each variant.
  */
-export function buildCachedPage(content: string | Buffer, headers: Readonly<Record<string, string>>, tags: readonly string[], encodings: readonly Compression[] = ['br', 'gzip']): CachedPage {
+export function buildCachedPage(content: string | Buffer, headers: Readonly<Record<string, string>>, tags: readonly string[], encodings: readonly Compression[] = ['br', 'gzip'], status = 200): CachedPage {
   const identity = typeof content === 'string' ? Buffer.from(content) : content;
   const etag = etagOf(identity);
   const base = { baseHeaders: { ...headers, etag, vary: 'accept-encoding' } };
@@ -90,6 +92,7 @@ export function buildCachedPage(content: string | Buffer, headers: Readonly<Reco
   }
   return {
     etag,
+    ...(status === 200 ? {} : { status }),
     tags,
     ...base,
     ...variants,

@@ -12,6 +12,7 @@ import { renderErrorPage } from '../../render/pages/error-page.tsx';
 import type { Services } from '../../services.ts';
 import { fallbackChrome, loadChrome } from '../site/page-context.ts';
 import { serveStale } from './page-cache-plugin.ts';
+import { answerOldAddress } from '../site/old-addresses.ts';
 
 export interface ErrorsPluginOptions {
   services: Services;
@@ -77,8 +78,9 @@ export function createErrorResponder({ services, assets }: ErrorsPluginOptions) 
 
 export const errorsPlugin = fp<ErrorsPluginOptions>(async (app: FastifyInstance, options) => {
   const respond = createErrorResponder(options);
-  app.setNotFoundHandler((request, reply) => respond(request, reply, 'NOT_FOUND'));
-  app.setErrorHandler((error, request, reply) => {
+  // An address the site has no page for may be an old one (src/http/site/old-addresses.ts).
+  app.setNotFoundHandler(async (request, reply) => (await answerOldAddress(options.services, request, reply)) ?? respond(request, reply, 'NOT_FOUND'));
+  app.setErrorHandler(async (error, request, reply) => {
     const code = codeFor(error);
     if (code === 'SERVICE_UNAVAILABLE') {
       logFailure(request, error, code);
@@ -86,6 +88,7 @@ export const errorsPlugin = fp<ErrorsPluginOptions>(async (app: FastifyInstance,
       if (serveStale(request, reply)) return reply;
     } else if (code === 'INTERNAL') logFailure(request, error, code);
     else request.log.info({ code, field: error instanceof DomainError ? error.field : undefined }, 'request refused');
+    if (code === 'NOT_FOUND') return (await answerOldAddress(options.services, request, reply)) ?? respond(request, reply, code, error instanceof DomainError ? error.field : undefined);
     return respond(request, reply, code, error instanceof DomainError ? error.field : undefined);
   });
 });

@@ -139,7 +139,8 @@ function serveEntry(request: FastifyRequest, reply: FastifyReply, found: CachedP
   reply.hijack();
   const res = reply.raw;
   res.setHeader('x-cache', label);
-  if (etagMatches(request.headers['if-none-match'], found.etag)) {
+  const status = found.status ?? 200;
+  if (status === 200 && etagMatches(request.headers['if-none-match'], found.etag)) {
     res.writeHead(304, { etag: found.etag, 'cache-control': found.baseHeaders['cache-control'] ?? '', vary: 'accept-encoding' });
     res.end();
     return reply;
@@ -151,7 +152,7 @@ function serveEntry(request: FastifyRequest, reply: FastifyReply, found: CachedP
     upgrade?.(entry);
   }
   const v = variant(entry, encoding);
-  res.writeHead(200, v.headers);
+  res.writeHead(status, v.headers);
   res.end(request.method === 'HEAD' ? undefined : v.body);
   return reply;
 }
@@ -206,17 +207,19 @@ export const pageCachePlugin = fp<PageCachePluginOptions>(async (app, { cache, s
       reply.header('cache-control', NO_STORE);
       return payload;
     }
-    if (reply.statusCode !== 200 || reply.hasHeader('set-cookie') || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
+    // 200 pages, and the 301 of an old address (its Location is one of the kept headers).
+    const status = reply.statusCode;
+    if ((status !== 200 && status !== 301) || reply.hasHeader('set-cookie') || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
     const tags = [...state.tags].sort();
     reply.header('cache-control', publicCache);
     reply.header('surrogate-key', tags.join(' '));
     reply.header('cache-tag', tags.join(','));
     // Compressed for this reader's encoding now; another encoding when first asked for.
     const encoding = chooseEncoding(request.headers['accept-encoding']);
-    const entry = buildCachedPage(payload, keptHeaders(reply), tags, encoding === 'identity' ? ['gzip'] : [encoding]);
+    const entry = buildCachedPage(payload, keptHeaders(reply), tags, encoding === 'identity' ? ['gzip'] : [encoding], status);
     if (state.key !== null) cache.store(state.key, entry, state.generation, { openEnded: request.routeOptions.config.cacheFreeText === true });
     reply.header('x-cache', state.key === null ? 'BYPASS' : 'MISS');
-    if (etagMatches(request.headers['if-none-match'], entry.etag)) {
+    if (status === 200 && etagMatches(request.headers['if-none-match'], entry.etag)) {
       reply.code(304).header('etag', entry.etag).header('vary', 'accept-encoding');
       return '';
     }

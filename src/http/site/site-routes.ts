@@ -14,6 +14,7 @@ import { commentQuery, renderArticleView, withCommentCounts } from './article-vi
 import { buildCommentScript } from './comment-assets.ts';
 import { readsQuery, tagPage } from '../plugins/page-cache-plugin.ts';
 import { loadChrome, loadSidebar } from './page-context.ts';
+import { answerHomeKey, HOME_QUERY } from './old-addresses.ts';
 import { articleTags, cardsTags, CHROME_TAGS, sidebarTags } from './page-tags.ts';
 
 export interface SiteRoutesOptions {
@@ -53,7 +54,10 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { s
   // The comment form's script (served by comment-routes.ts; the same source gives the same URL).
   const commentScriptUrl = (await buildCommentScript()).url;
 
-  app.get('/', async (request, reply) => {
+  app.get('/', HOME_QUERY, async (request, reply) => {
+    // `/?p=123` and WordPress's other keys: an old story's address (old-addresses.ts).
+    const old = await answerHomeKey(services, request, reply);
+    if (old) return old;
     const now = services.now();
     const [chrome, home, sidebar] = await Promise.all([
       loadChrome(services, assets, now, ''),
