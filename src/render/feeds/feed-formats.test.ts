@@ -49,6 +49,9 @@ function article(overrides: Partial<Article> = {}): Article {
     commentsOpen: true,
     createdAt: at,
     correctionNote: '',
+    corrections: [],
+    lang: 'hi',
+    translation: null,
     seoTitle: '',
     seoDescription: '',
     ...overrides,
@@ -126,7 +129,7 @@ describe('renderJsonFeed', () => {
     assert.equal(feed.home_page_url, 'https://news.example/videsh');
     assert.equal(feed.feed_url, 'https://news.example/videsh/feed.json');
     assert.equal(feed.language, 'hi');
-    const item = feed.items[0]!;
+    const item = feed.items![0]!;
     const link = 'https://news.example/videsh/jinping-se-bole-putin-1';
     assert.equal(item.id, link);
     assert.equal(item.url, link);
@@ -142,7 +145,7 @@ describe('renderJsonFeed', () => {
   });
 
   it('keeps a hostile headline byte for byte', () => {
-    const item = parseJsonFeed(renderJsonFeed(input({ items: [{ article: article({ headline: HOSTILE_HEADLINE, hero: null }), heroBytes: null }] }))).items[0]!;
+    const item = parseJsonFeed(renderJsonFeed(input({ items: [{ article: article({ headline: HOSTILE_HEADLINE, hero: null }), heroBytes: null }] }))).items![0]!;
     assert.equal(item.title, HOSTILE_HEADLINE);
     assert.equal(item.image, undefined);
     assert.equal(item.attachments, undefined);
