@@ -21,6 +21,7 @@ import { describeStorageError } from '../storage/storage-errors.ts';
 import { migrateToLatest } from '../storage/migrate.ts';
 import { generateSite, MAX_ARTICLES, MAX_COMMENTS_PER_ARTICLE, MAX_SEED } from '../generate/generate-service.ts';
 import { type ProgressBar, progressBar } from './progress-bar.ts';
+import { IMPORT_WORDPRESS_USAGE, importWordpressCommand } from './import-wordpress-command.ts';
 import { ROLES, type Role } from '../domain/users/user.ts';
 import { DomainError } from '../errors.ts';
 
@@ -86,6 +87,10 @@ Commands:
   user reset-password --email E
                      print a one-time password reset link for the account (valid 1 hour,
                      made from SITE_URL); the account's earlier links stop working
+  import wordpress FILE.xml [--uploads DIR] [--dry-run]
+                     bring in a WordPress export (posts, pages, categories, tags, authors,
+                     photos from WordPress's wp-content/uploads, comments) with redirects
+                     from the old addresses; running it again creates nothing new
   help               show this text
 `;
 
@@ -279,6 +284,13 @@ async function runCommand(config: Config, argv: string[]): Promise<number> {
     }
     case 'generate':
       return generate(config, rest);
+    case 'import': {
+      // `samachar import <kind> …`: each kind has its own file (WordPress: import-wordpress-command.ts).
+      const [kind, ...args] = rest;
+      if (kind === 'wordpress') return importWordpressCommand(args, () => createServices(config), () => noteRunningServer(config));
+      console.error(`Unknown: import ${kind ?? ''}\n${IMPORT_WORDPRESS_USAGE}`);
+      return 2;
+    }
     case 'user': {
       const [sub, ...args] = rest;
       if (sub === 'reset-password') return resetPassword(config, args);
