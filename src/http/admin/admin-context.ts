@@ -37,6 +37,7 @@ function navFor(user: User): [NavKey, string][] {
     ['sections', '/admin/sections', can(user, 'taxonomy.edit')],
     ['tags', '/admin/tags', can(user, 'taxonomy.edit')],
     ['authors', '/admin/authors', can(user, 'taxonomy.edit')],
+    ['redirects', '/admin/redirects', can(user, 'taxonomy.edit')],
     ['widgets', '/admin/widgets', can(user, 'widgets.edit')],
     ['settings', '/admin/settings', can(user, 'settings.edit')],
     ['users', '/admin/users', can(user, 'users.manage')],

@@ -24,6 +24,7 @@ import { frontPageScreens } from './front-page-screens.ts';
 import { taxonomyScreens } from './taxonomy-screens.ts';
 import { trashScreens } from './trash-screens.ts';
 import { widgetSettingsScreens } from './widget-settings-screens.ts';
+import { redirectScreens } from './redirect-screens.ts';
 
 export interface AdminPluginOptions extends AdminContext {
   readerAssets: AssetUrls;
@@ -89,4 +90,5 @@ export const adminPlugin: FastifyPluginAsync<AdminPluginOptions> = async (app, o
   await app.register(taxonomyScreens, options);
   await app.register(frontPageScreens, options);
   await app.register(widgetSettingsScreens, options);
+  await app.register(redirectScreens, options);
 };
