@@ -115,6 +115,16 @@ export class EditorApi {
     return (await this.request<{ article: EditableArticle }>('GET', `/admin/api/articles/${id}`)).article;
   }
 
+  /** Published stories that could be this one's translation, by headline or number. */
+  async translationCandidates(id: number, q: string): Promise<{ id: number; headline: string; sectionName: string }[]> {
+    return (await this.request<{ stories: { id: number; headline: string; sectionName: string }[] }>('GET', `/admin/api/articles/${id}/translation-candidates?${new URLSearchParams({ q }).toString()}`)).stories;
+  }
+
+  /** Links the story with `translationId` both ways (null unlinks); applies at once. */
+  async linkTranslation(id: number, translationId: number | null): Promise<EditableArticle> {
+    return (await this.request<{ article: EditableArticle }>('PUT', `/admin/api/articles/${id}/translation`, JSON.stringify({ translationId }))).article;
+  }
+
   async createPreviewLink(id: number): Promise<PreviewLink> {
     return (await this.request<{ link: PreviewLink }>('POST', `/admin/api/articles/${id}/preview-links`, '{}')).link;
   }

@@ -18,6 +18,7 @@ import { byId, type EditorData, fill, istTime, pageLanguage, readEditorData } fr
 import { editorExtensions } from './extensions.ts';
 import { insertBlockTransaction } from './insert-block.ts';
 import { ArticleForm, errorKeyFor } from './form.ts';
+import { CorrectionsField, TranslationBox } from './corrections.ts';
 import { MediaPicker } from './media-picker.ts';
 import { SharePreview, wirePhonePreview } from './share-preview.ts';
 import { ConflictDialog, PresenceWatcher } from './together.ts';
@@ -31,6 +32,8 @@ function start(doc: Document): void {
   const form = new ArticleForm(doc, article.id, can.setAuthors);
   const picker = new MediaPicker(doc, api, s);
   const status = new SaveStatus(byId(doc, 'save-status', HTMLElement), s, lang);
+  const corrections = new CorrectionsField(doc, lang);
+  if (doc.getElementById('translation-box')) new TranslationBox(doc, api, article.id);
 
   const mount = byId(doc, 'body-editor', HTMLElement);
   mount.replaceChildren();
@@ -86,6 +89,7 @@ function start(doc: Document): void {
       const answer = await api.saveArticle(article.id, patch, { baseVersion: version, autosave: mode === 'auto', force });
       version = answer.version;
       saved = answer.article;
+      corrections.sync(saved.corrections);
     } catch (error) {
       const e = error instanceof ApiError ? error : new ApiError(String(error), 0, 'CLIENT', undefined);
       const stale = e.conflict;

@@ -6,6 +6,7 @@
  */
 import type { ArticlePatch } from '../../domain/articles/article.ts';
 import { slugify } from '../../lib/slug.ts';
+import { readCorrections } from './corrections.ts';
 import { byId } from './data.ts';
 
 /** Server field names → the key of the element an error is shown in (`#error-<key>`). */
@@ -20,6 +21,8 @@ const FIELD_KEYS: Record<string, string> = {
   seoTitle: 'seoTitle',
   seoDescription: 'seoDescription',
   correctionNote: 'correctionNote',
+  corrections: 'corrections',
+  lang: 'lang',
   body: 'body',
 };
 
@@ -90,6 +93,8 @@ export class ArticleForm {
       seoTitle: value('seoTitle'),
       seoDescription: value('seoDescription'),
       correctionNote: value('correctionNote'),
+      corrections: readCorrections(this.doc),
+      lang: value('lang') || 'hi',
     };
     const authors = this.doc.getElementById('authorIds');
     // A disabled select is not the user's to set; leaving it out keeps the server's value.

@@ -207,11 +207,13 @@ export class ArticleEditService {
     const current = await this.getForWrite(user, id);
     await this.require(user, 'article.publish', current);
     if (otherId !== null) {
-      if (otherId === id) throw new DomainError('INVALID_INPUT', 'translationId', 'self');
+      // The reason travels with the 400, so the editor can say which rule the choice broke.
+      const refuse = (reason: string) => new DomainError('INVALID_INPUT', 'translationId', reason, { reason });
+      if (otherId === id) throw refuse('self');
       const other = await this.deps.store.findLinkable(otherId);
-      if (!other) throw new DomainError('INVALID_INPUT', 'translationId', 'not-found');
-      if (other.status !== 'published') throw new DomainError('INVALID_INPUT', 'translationId', 'not-public');
-      if (other.lang === current.lang) throw new DomainError('INVALID_INPUT', 'translationId', 'same-language');
+      if (!other) throw refuse('not-found');
+      if (other.status !== 'published') throw refuse('not-public');
+      if (other.lang === current.lang) throw refuse('same-language');
       const otherEditable = await this.deps.store.findEditable(otherId);
       if (otherEditable) await this.require(user, 'article.publish', otherEditable);
     } else if (current.translationId === null) {

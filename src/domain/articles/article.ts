@@ -194,6 +194,22 @@ export const CORRECTION_LIMITS = { count: 50, text: 1000 } as const;
 /** Languages a story may be written in: those the site can label (BCP 47 primary tags). */
 export const STORY_LANGUAGES = ['hi', 'en', 'ur', 'bn', 'mr', 'gu', 'pa', 'ta', 'te', 'kn', 'ml', 'or'] as const;
 
+/** Each language by its own name (the same in every interface language). */
+export const STORY_LANGUAGE_NAMES: Readonly<Record<(typeof STORY_LANGUAGES)[number], string>> = {
+  hi: 'हिन्दी',
+  en: 'English',
+  ur: 'اردو',
+  bn: 'বাংলা',
+  mr: 'मराठी',
+  gu: 'ગુજરાતી',
+  pa: 'ਪੰਜਾਬੀ',
+  ta: 'தமிழ்',
+  te: 'తెలుగు',
+  kn: 'ಕನ್ನಡ',
+  ml: 'മലയാളം',
+  or: 'ଓଡ଼ିଆ',
+};
+
 /** Corrections as stored (JSON), tolerant of old or odd rows: anything unreadable is left out. */
 export function parseCorrections(json: unknown): EditableCorrection[] {
   let list: unknown = json;

@@ -109,6 +109,15 @@ export const articleApi: FastifyPluginAsync<AdminContext> = async (app, { servic
     return { article: await services.desk.linkTranslation(user, idParam(request.params.id), value) };
   });
 
+  // Published stories the editor may link as this one's translation: by headline or number.
+  app.get<{ Params: { id: string } }>('/admin/api/articles/:id/translation-candidates', async (request) => {
+    const user = requireUser(request);
+    const article = await services.desk.get(user, idParam(request.params.id));
+    const q = textField(request.query, 'q', 200);
+    const hits = q ? await services.deskList.findPublic(q, 10) : [];
+    return { stories: hits.filter((h) => h.id !== article.id).map((h) => ({ id: h.id, headline: h.headline, sectionName: h.sectionName, publishedAt: h.publishedAt.toISOString() })) };
+  });
+
   app.post<{ Params: { id: string } }>('/admin/api/articles/:id/discard', async (request) => {
     const user = requireUser(request);
     return { article: await services.desk.discardPending(user, idParam(request.params.id), baseVersionOf(request.body)) };

@@ -31,12 +31,13 @@ export const articleScreens: FastifyPluginAsync<AdminContext & { readerAssets: A
   app.get<{ Params: { id: string } }>('/admin/articles/:id/edit', async (request, reply) => {
     const user = requireUser(request);
     const article = await services.desk.get(user, idParam(request.params.id));
-    const [sections, authors, history, permissions, chrome] = await Promise.all([
+    const [sections, authors, history, permissions, chrome, linked] = await Promise.all([
       services.sections.list(),
       services.authors.list(),
       services.desk.history(user, article.id),
       services.desk.permissions(user, article),
       adminChrome(ctx, request),
+      article.translationId === null ? null : services.deskList.headlines(user, [article.translationId]),
     ]);
     const mediaIds = [...(article.heroMediaId ? [article.heroMediaId] : []), ...mediaIdsOf(article.body)];
     const found = await services.media.findByIds(mediaIds);
@@ -68,6 +69,7 @@ export const articleScreens: FastifyPluginAsync<AdminContext & { readerAssets: A
         revisions: history.revisions,
         events: history.events,
         previewUrl: live ? articlePath({ id: article.id, slug: article.slug, section }) : null,
+        translation: article.translationId === null ? null : { id: article.translationId, headline: linked?.get(article.translationId) ?? '' },
       }),
     );
   });

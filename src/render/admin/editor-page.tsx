@@ -6,7 +6,7 @@
  * the JSON in #editor-data and saves through the JSON API; everything it needs to find
  * has an id here.
  */
-import type { ArticleStatus, EditableArticle } from '../../domain/articles/article.ts';
+import { type ArticleStatus, type EditableArticle, STORY_LANGUAGE_NAMES } from '../../domain/articles/article.ts';
 import type { Section } from '../../domain/sections/section.ts';
 import { formatDateTime, toIsoWithOffset } from '../../lib/dates.ts';
 import { slugify } from '../../lib/slug.ts';
@@ -26,6 +26,8 @@ export interface EditorPageProps {
   events: readonly { action: string; at: Date; userName: string | null; fromStatus: string | null; toStatus: string | null }[];
   /** The live story's address, when readers can see it. */
   previewUrl: string | null;
+  /** The linked translation (decision 025): its id and headline; null when none. */
+  translation?: { id: number; headline: string } | null;
 }
 
 /** What this user may do with this story; the server checks each action again. */
@@ -63,6 +65,78 @@ type Strings = AdminStrings;
 
 function FieldError({ name }: { name: string }) {
   return <p class="field-error" id={`error-${name}`} role="alert" hidden />;
+}
+
+/**
+ * The story's dated corrections, oldest first: each one's date and text (editable until it
+ * is Updated, like the rest of the story), and a box to add one. The script reads the list
+ * into the save (`corrections`); a new one has no date until the server gives it one.
+ */
+function Corrections({ article, e, style }: { article: EditableArticle; e: Strings['editor']; style: 'hi' | 'en' }) {
+  return (
+    <fieldset class="field-group corrections-field" id="corrections" aria-describedby="help-corrections error-corrections">
+      <legend>{e.corrections}</legend>
+      <small class="help" id="help-corrections">
+        {e.correctionsHelp}
+      </small>
+      <p id="corrections-empty" class="muted" hidden={article.corrections.length > 0}>
+        {e.noCorrections}
+      </p>
+      <ol id="corrections-list" class="plain-list corrections-list" data-unsaved={e.correctionUnsaved} data-remove={e.removeCorrection}>
+        {article.corrections.map((c, i) => (
+          <li key={i} data-correction="" data-date={c.date}>
+            <span class="muted correction-date">{formatDateTime(new Date(c.date), style)}</span>
+            <textarea class="correction-text" rows={2} maxLength={1000} aria-label={`${e.corrections} ${i + 1}`}>
+              {c.text}
+            </textarea>
+            <button type="button" class="link-button" data-remove-correction="">
+              {e.removeCorrection}
+            </button>
+          </li>
+        ))}
+      </ol>
+      <label for="new-correction">{e.newCorrection}</label>
+      <textarea id="new-correction" rows={2} maxLength={1000} />
+      <button type="button" id="add-correction">
+        {e.addCorrection}
+      </button>
+      <FieldError name="corrections" />
+    </fieldset>
+  );
+}
+
+/** The same story in another language: the one linked, and a headline search to link one (applies at once). */
+function TranslationBox({ article, translation, e }: { article: EditableArticle; translation: { id: number; headline: string } | null; e: Strings['editor'] }) {
+  return (
+    <section class="side-box translation" aria-labelledby="translation-title" id="translation-box" data-errors={JSON.stringify(e.translationErrors)} data-none={e.translationNone} data-linked={e.translationLinked}>
+      <h2 id="translation-title">{e.translation}</h2>
+      <p class="help">{e.translationHelp}</p>
+      <p id="translation-current" data-id={article.translationId === null ? '' : String(article.translationId)}>
+        {translation ? (
+          <>
+            {e.translationLinked} <a href={`/admin/articles/${translation.id}/edit`}>{translation.headline || `#${translation.id}`}</a>
+          </>
+        ) : article.translationId !== null ? (
+          <>
+            {e.translationLinked} <a href={`/admin/articles/${article.translationId}/edit`}>#{article.translationId}</a>
+          </>
+        ) : (
+          <span class="muted">{e.translationNone}</span>
+        )}
+      </p>
+      <button type="button" id="translation-unlink" class="link-button" hidden={article.translationId === null}>
+        {e.translationUnlink}
+      </button>
+      <form id="translation-search" class="inline-form" role="search">
+        <label for="translation-q">{e.translationFind}</label>
+        <input id="translation-q" name="q" type="search" autoComplete="off" maxLength={200} />{' '}
+        <button type="submit">{e.search}</button>
+      </form>
+      <p id="translation-message" class="muted" role="status" data-none={e.translationNoHits} />
+      <ul id="translation-results" class="plain-list" data-link={e.translationLink} />
+      <FieldError name="translationId" />
+    </section>
+  );
 }
 
 function TextField(props: { name: string; label: string; value: string; help?: string; multiline?: boolean; rows?: number; required?: boolean }) {
@@ -343,6 +417,20 @@ export function renderEditorPage(props: EditorPageProps): string {
 
           <TextField name="correctionNote" label={e.correctionNote} value={article.correctionNote} multiline rows={2} help={e.correctionHelp} />
 
+          <Corrections article={article} e={e} style={style} />
+
+          <div class="field">
+            <label for="lang">{e.storyLanguage}</label>
+            <select id="lang" name="lang" aria-describedby="error-lang">
+              {Object.entries(STORY_LANGUAGE_NAMES).map(([code, name]) => (
+                <option key={code} value={code} selected={article.lang === code} lang={code}>
+                  {name}
+                </option>
+              ))}
+            </select>
+            <FieldError name="lang" />
+          </div>
+
           <div class="save-bar">
             <button type="submit" id="save-now" class="primary">
               {t.save}
@@ -389,6 +477,8 @@ export function renderEditorPage(props: EditorPageProps): string {
               <ul id="preview-links" class="plain-list preview-links" />
             </section>
           )}
+
+          {can.publish && <TranslationBox article={article} translation={props.translation ?? null} e={e} />}
 
           {revisions.length > 0 && (
             <section class="side-box revisions">
