@@ -23,6 +23,9 @@ import { feedRoutes } from './http/site/feed-routes.ts';
 import { mediaRoutes } from './http/site/media-routes.ts';
 import { searchRoutes } from './http/site/search-routes.ts';
 import { siteRoutes } from './http/site/site-routes.ts';
+import { contentApi } from './http/api/content-api.ts';
+import { integrationApi } from './http/api/integration-api.ts';
+import { openApiRoutes } from './http/api/openapi.ts';
 import { slashTarget } from './http/site/old-addresses.ts';
 import { previewRoutes } from './http/site/preview-routes.ts';
 import type { Services } from './services.ts';
@@ -116,6 +119,10 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     adminFiles: adminAssets.files,
     readerAssets: assets.urls,
   });
+  // The content API (/api/v1, decision 021): public reads, the integration API with keys, and its OpenAPI document.
+  await app.register(contentApi, { services });
+  await app.register(integrationApi, { services });
+  await app.register(openApiRoutes, { services });
   await app.register(commentRoutes, { services, assets: assets.urls });
   await app.register(searchRoutes, { services, assets: assets.urls });
   await app.register(feedRoutes, { services });

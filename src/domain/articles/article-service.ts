@@ -29,6 +29,11 @@ export class ArticleService {
     return { ...result, page, pageSize, pageCount: Math.max(1, Math.ceil(result.total / pageSize)) };
   }
 
+  /** A page of a cursor list: public stories after (published_at, id) `after`, newest first. */
+  listPublicAfter(now: Date, filter: ListFilter, after: { publishedAt: Date; id: number } | null, limit: number): Promise<ArticleSummary[]> {
+    return this.store.listPublicAfter(now, filter, after, limit);
+  }
+
   async latest(now: Date, limit: number, filter: ListFilter = {}): Promise<ArticleSummary[]> {
     return this.store.latestPublic(now, filter, limit);
   }

@@ -90,6 +90,21 @@ export class ArticleStore {
     return rows.map(toSummary);
   }
 
+  /**
+   * Public stories after `after` in the newest-first order (published_at, then id): one page
+   * of a cursor list (the content API). Stories published meanwhile sort before the cursor,
+   * so the next page neither repeats nor skips one.
+   */
+  async listPublicAfter(now: Date, filter: ListFilter, after: { publishedAt: Date; id: number } | null, limit: number): Promise<ArticleSummary[]> {
+    let q = this.publicSummaries(now, filter);
+    if (after) {
+      const t = writeTime(after.publishedAt);
+      q = q.where((eb) => eb.or([eb('a.published_at', '<', t), eb.and([eb('a.published_at', '=', t), eb('a.id', '<', after.id)])]));
+    }
+    const rows = await q.orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(limit).execute();
+    return rows.map(toSummary);
+  }
+
   async listPublic(now: Date, filter: ListFilter, limit: number, offset: number): Promise<Page<ArticleSummary>> {
     const [rows, count] = await Promise.all([
       this.publicSummaries(now, filter).orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(limit).offset(offset).execute(),

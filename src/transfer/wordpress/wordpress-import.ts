@@ -25,13 +25,13 @@ import { TAG_NAME_MAX } from '../../domain/tags/tag.ts';
 import { normaliseRedirectPath, REDIRECT_ORIGIN_WORDPRESS } from '../../domain/redirects/redirect.ts';
 import { type ConvertedBlock, convertContent, htmlToText } from './wp-content.ts';
 import { type StoryComment, type StoryRow, WordpressStore } from './wordpress-store.ts';
-import { DEFAULT_WXR_LIMITS, readWxr, type WxrAuthor, WxrError, type WxrItem, type WxrLimits, type WxrSite, type WxrTerm } from './wxr-reader.ts';
+import { DEFAULT_WXR_LIMITS, readWxr, type WxrAuthor, WxrError, type WxrItem, type WxrLimits, type WxrSite, type WxrSource, type WxrTerm } from './wxr-reader.ts';
 
 export { WxrError } from './wxr-reader.ts';
 
 export interface WordpressImportOptions {
-  /** The export file (Tools → Export → All content). */
-  file: string;
+  /** The export file (Tools → Export → All content), or its bytes (read twice). */
+  file: WxrSource;
   /** WordPress's `wp-content/uploads` folder, for the photos; without it photos are counted as missing. */
   uploadsDir?: string | null;
   /** Read everything and report what would happen; write nothing. */
@@ -98,7 +98,7 @@ const COMMENT_MAX = 5000;
 const PAGES_SECTION = { slug: 'pages', name: 'पन्ने', nameLatin: 'Pages' } as const;
 
 /** Reads the whole file once, collecting what the import needs before the posts; throws WxrError on a bad file. */
-export async function scanWxr(file: string, limits: WxrLimits = DEFAULT_WXR_LIMITS): Promise<Scan> {
+export async function scanWxr(file: WxrSource, limits: WxrLimits = DEFAULT_WXR_LIMITS): Promise<Scan> {
   let site: WxrSite = { title: '', url: '', language: '' };
   const authors: WxrAuthor[] = [];
   const terms: WxrTerm[] = [];

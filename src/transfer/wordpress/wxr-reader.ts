@@ -119,13 +119,16 @@ interface Node {
   children: Node[];
 }
 
+/** A file's path, or (for tests and streams) a function giving its bytes afresh each time it is called. */
+export type WxrSource = string | (() => AsyncIterable<Uint8Array>);
+
 /**
  * The entries of a WXR file, in file order. Throws WxrError for a file that is not a
  * whole, well-formed WordPress export within the limits; entries before the fault have
  * been yielded by then, so a caller that must not act on a bad file reads it through
  * once first (see `scanWxr` in wordpress-import.ts).
  */
-export async function* readWxr(file: string, limits: WxrLimits = DEFAULT_WXR_LIMITS): AsyncGenerator<WxrEntry> {
+export async function* readWxr(source: WxrSource, limits: WxrLimits = DEFAULT_WXR_LIMITS): AsyncGenerator<WxrEntry> {
   const parser = new SaxesParser({ position: true });
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const queue: WxrEntry[] = [];
@@ -190,9 +193,10 @@ export async function* readWxr(file: string, limits: WxrLimits = DEFAULT_WXR_LIM
     }
   });
 
-  const stream = fs.createReadStream(file, { highWaterMark: 64 * 1024 });
+  const stream = typeof source === 'string' ? fs.createReadStream(source, { highWaterMark: 64 * 1024 }) : null;
+  const chunks = stream ? (stream as AsyncIterable<Buffer>) : (source as () => AsyncIterable<Uint8Array>)();
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of chunks) {
       let text: string;
       try {
         text = decoder.decode(chunk, { stream: true });
@@ -216,7 +220,7 @@ export async function* readWxr(file: string, limits: WxrLimits = DEFAULT_WXR_LIM
       fail(`the file ends too early or is not well-formed XML: ${xmlMessage(err)}`);
     }
   } finally {
-    stream.destroy();
+    stream?.destroy();
   }
   if (!sawChannel) fail('this is not a WordPress export (no <channel>)');
   if (!siteDone) queue.push({ kind: 'site', site: { ...site } });
