@@ -11,7 +11,7 @@ import { DEFAULT_DIFF_STEPS, type DiffBudget, diffBlocks, type SideBySide } from
 import type { ArticleSnapshot } from './article-history.ts';
 
 /** The compared fields, in the order the screen shows them. */
-export const COMPARED_FIELDS = ['headline', 'dek', 'slug', 'section', 'tags', 'body', 'seo', 'correctionNote'] as const;
+export const COMPARED_FIELDS = ['headline', 'dek', 'slug', 'section', 'tags', 'body', 'seo', 'correctionNote', 'corrections', 'lang'] as const;
 export type ComparedField = (typeof COMPARED_FIELDS)[number];
 
 export interface FieldComparison extends SideBySide {
@@ -54,6 +54,11 @@ function fieldBlocks(s: ArticleSnapshot, field: ComparedField, sections: Readonl
       return lines(`${s.seoTitle}\n${s.seoDescription}`.trim());
     case 'correctionNote':
       return lines(s.correctionNote);
+    case 'corrections':
+      // One entry per correction, its date first (snapshots before migration 014 have none).
+      return (s.corrections ?? []).map((c) => `${c.date.slice(0, 10)}: ${c.text}`);
+    case 'lang':
+      return lines(s.lang ?? 'hi');
   }
 }
 

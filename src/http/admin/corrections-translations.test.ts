@@ -178,6 +178,12 @@ for (const dialect of DIALECTS) {
       assert.match(enPage, /<html lang="en"/, 'the English story says so');
       assert.match(hiPage, /<html lang="hi"/);
 
+      // The translation taken down: the Hindi page (cached until now) drops its hreflang; back up, it returns.
+      assert.equal((await post(`/admin/api/articles/${english.id}/transition`, { to: 'unpublished' })).statusCode, 200);
+      assert.deepEqual(sorted(links((await anon(hindi.path)).body, 'alternate')), []);
+      assert.equal((await post(`/admin/api/articles/${english.id}/transition`, { to: 'published' })).statusCode, 200);
+      assert.deepEqual(sorted(links((await anon(hindi.path)).body, 'alternate')), sorted(expected));
+
       // Linking the English story to another Hindi one moves the link: the first loses it.
       const moved = await put(english.id, { translationId: otherHindi.id }, `/admin/api/articles/${english.id}/translation`);
       assert.equal(moved.statusCode, 200, moved.body);
@@ -189,6 +195,14 @@ for (const dialect of DIALECTS) {
       assert.equal(unlinked.statusCode, 200, unlinked.body);
       assert.equal((await getArticle(otherHindi.id)).translationId, null);
       assert.deepEqual(sorted(links((await anon(english.path)).body, 'alternate')), []);
+
+      // A linked translation moved to the trash: the page linking to it (cached) drops its hreflang.
+      const english2 = await story('Another English story', { lang: 'en' });
+      assert.equal((await put(otherHindi.id, { translationId: english2.id }, `/admin/api/articles/${otherHindi.id}/translation`)).statusCode, 200);
+      assert.ok(links((await anon(otherHindi.path)).body, 'alternate').some((l) => l.hreflang === 'en'));
+      const trashed = await post(`/admin/api/articles/${english2.id}/trash`);
+      assert.equal(trashed.statusCode, 200, trashed.body);
+      assert.deepEqual(sorted(links((await anon(otherHindi.path)).body, 'alternate')), []);
     });
 
     test('every public page has an absolute canonical URL: pages 2+ their own, query extras dropped; search and empty lists are noindex', async () => {

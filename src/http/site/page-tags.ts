@@ -34,5 +34,7 @@ export function articleTags(article: Article): string[] {
     ...article.tags.map((t) => contentTags.tag(t.id)),
     ...article.authors.flatMap((a) => [contentTags.author(a.id), ...(a.photo ? [contentTags.media(a.photo.id)] : [])]),
     ...[...article.bodyMedia.keys()].map(contentTags.media),
+    // Its hreflang links name the translation: trashing or unpublishing that one purges this page.
+    ...(article.translation ? [contentTags.article(article.translation.id)] : []),
   ];
 }

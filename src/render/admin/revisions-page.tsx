@@ -48,6 +48,10 @@ function label(field: ComparedField, t: AdminStrings): string {
       return t.editor.seo;
     case 'correctionNote':
       return t.editor.correctionNote;
+    case 'corrections':
+      return t.editor.corrections;
+    case 'lang':
+      return t.editor.storyLanguage;
   }
 }
 
