@@ -22,6 +22,15 @@ interface Story {
   [k: string]: unknown;
 }
 
+test('the OpenAPI check fails on an answer that does not match its schema or an undocumented status', () => {
+  const checker = new OpenApiChecker();
+  const fake = (statusCode: number, body: unknown) => ({ statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), json: () => body }) as unknown as Parameters<OpenApiChecker['check']>[2];
+  assert.throws(() => checker.check('GET', '/api/v1/sections', fake(200, { items: [{ id: 'one' }] })), /does not match its schema/);
+  assert.throws(() => checker.check('GET', '/api/v1/sections', fake(418, {})), /not documented/);
+  assert.throws(() => checker.check('GET', '/api/v1/nowhere', fake(200, {})), /not in the OpenAPI document/);
+  checker.check('GET', '/api/v1/sections', fake(200, { items: [] }));
+});
+
 for (const dialect of DIALECTS) {
   describe(`content API (${dialect})`, () => {
     let t: TestApp;

@@ -91,6 +91,8 @@ export const INTEGRATION_OPERATIONS = {
 export const integrationApi: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
   const origin = originOf(services.config.siteUrl);
   const actors = new WeakMap<FastifyRequest, User>();
+  // JSON only: a text body (Fastify reads text/plain by default) is 415, not a string to validate.
+  app.removeContentTypeParser('text/plain');
 
   // Before the body is read: an unknown key or one over its limit costs no parsing.
   app.addHook('onRequest', async (request, reply) => {
