@@ -30,6 +30,7 @@ import { CommentKeys, CommentService } from './domain/comments/comment-service.t
 import { CommentStore } from './domain/comments/comment-store.ts';
 import { HomeService } from './domain/home/home-service.ts';
 import { MediaService } from './domain/media/media-service.ts';
+import { DerivedImageService } from './domain/media/derived-image-service.ts';
 import { HeavyWork } from './workers/heavy-work.ts';
 import { MediaStore } from './domain/media/media-store.ts';
 import { MediaUsageService } from './domain/media/media-usage-service.ts';
@@ -82,6 +83,8 @@ export interface Services {
   readonly media: MediaService;
   /** Where a photo is used, and deleting unused ones with their files. */
   readonly mediaUsage: MediaUsageService;
+  /** Crops around the focal point, share cards and the publisher logo, made lazily in an image thread. */
+  readonly derivedImages: DerivedImageService;
   readonly sections: SectionService;
   readonly settings: SettingsService;
   readonly tags: TagService;
@@ -197,6 +200,7 @@ export async function createServices(config: Config, options: CreateServicesOpti
     home: new HomeService({ articles, sections }),
     media,
     mediaUsage: new MediaUsageService({ store: new MediaUsageStore(db), media, changes, mediaDir: config.mediaDir, now }),
+    derivedImages: new DerivedImageService({ mediaDir: config.mediaDir, deriver: workers }),
     sections,
     settings,
     tags,

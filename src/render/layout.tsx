@@ -2,6 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
 import type { Chrome } from './chrome.ts';
 import { readerDate, readerLocale } from './reader-locale.ts';
+import { type JsonLd, logoImage, serialiseJsonLd } from './seo/json-ld.ts';
+import { ogLocale, type SocialArticle, type SocialImage, socialMeta } from './seo/social-meta.ts';
 
 export interface HeadMeta {
   title: string;
@@ -13,6 +15,10 @@ export interface HeadMeta {
   type?: 'website' | 'article';
   /** Ask search engines not to index (error pages). */
   noindex?: boolean;
+  /** The share image and a story's `article:*` facts (render/seo/social-meta.ts); without an image, the site's logo. */
+  social?: { image?: SocialImage; article?: SocialArticle; type?: 'profile' };
+  /** Structured data (render/seo/json-ld.ts), written with its escaping serialiser. */
+  jsonLd?: readonly JsonLd[];
   /** Links for paginated lists. */
   prevPath?: string | undefined;
   nextPath?: string | undefined;
@@ -118,13 +124,18 @@ function Document({ chrome, meta, children }: { chrome: Chrome; meta: HeadMeta; 
         ))}
         <link rel="stylesheet" href={chrome.assets.css} />
         <link rel="icon" href={chrome.assets.favicon} type="image/svg+xml" />
-        <meta property="og:site_name" content={chrome.settings.siteName} />
-        <meta property="og:title" content={meta.title} />
-        <meta property="og:type" content={meta.type ?? 'website'} />
-        <meta property="og:locale" content="hi_IN" />
-        {meta.canonicalPath && <meta property="og:url" content={`${origin}${meta.canonicalPath}`} />}
-        {meta.description && <meta property="og:description" content={meta.description} />}
-        {meta.imagePath && <meta property="og:image" content={`${origin}${meta.imagePath}`} />}
+        {socialMeta({
+          siteName: chrome.settings.siteName,
+          title: meta.title,
+          description: meta.description,
+          url: meta.canonicalPath ? `${origin}${meta.canonicalPath}` : undefined,
+          type: meta.social?.type ?? meta.type ?? 'website',
+          // Every page has a share image: the story's, or the site's logo.
+          image: meta.social?.image ?? { ...logoImage({ origin, settings: chrome.settings }), alt: chrome.settings.siteName },
+          locale: ogLocale(meta.lang),
+          article: meta.social?.article,
+        }).map((m) => (m.attr === 'property' ? <meta key={`${m.key}=${m.content}`} property={m.key} content={m.content} /> : <meta key={`${m.key}=${m.content}`} name={m.key} content={m.content} />))}
+        {meta.jsonLd && meta.jsonLd.length > 0 && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serialiseJsonLd(meta.jsonLd) }} />}
         <meta name="theme-color" content="#b3121b" />
       </head>
       <body>

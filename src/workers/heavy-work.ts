@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import type { ArticleSnapshot } from '../domain/articles/article-history.ts';
 import type { RenderedComparison } from '../render/admin/diff-html.ts';
 import type { EncodedImage, EncodeImageInput, EncodeReservation, ImageEncoder } from '../domain/media/image-encode.ts';
+import type { DeriveJob } from '../domain/media/derived-images.ts';
 import type { Task } from './tasks.ts';
 import { WorkerPool } from './worker-pool.ts';
 
@@ -64,6 +65,19 @@ export class HeavyWork implements ImageEncoder {
       encode: (input) => ticket.run<EncodedImage>({ kind: 'encode-image', input } satisfies Task),
       release: () => ticket.release(),
     };
+  }
+
+  /**
+   * A crop, share card or logo made in an image thread (derived-image-service.ts): admitted
+   * like an upload, so a full queue refuses at once (BUSY, 503 with Retry-After).
+   */
+  async derive(job: DeriveJob): Promise<{ bytes: number }> {
+    const ticket = this.images.admit();
+    try {
+      return await ticket.run<{ bytes: number }>({ kind: 'derive-image', job } satisfies Task);
+    } finally {
+      ticket.release();
+    }
   }
 
   encode(input: EncodeImageInput): Promise<EncodedImage> {

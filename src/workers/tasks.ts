@@ -6,15 +6,18 @@
 import type { ArticleSnapshot } from '../domain/articles/article-history.ts';
 import { compareRevisions } from '../domain/articles/revision-diff.ts';
 import { type EncodedImage, encodeImage, type EncodeImageInput } from '../domain/media/image-encode.ts';
+import { deriveImage, type DeriveJob } from '../domain/media/derived-images.ts';
 import { type RenderedComparison, renderComparison } from '../render/admin/diff-html.ts';
 
 export type Task =
   | { kind: 'compare-revisions'; a: ArticleSnapshot; b: ArticleSnapshot; sections: ReadonlyMap<number, string> }
-  | { kind: 'encode-image'; input: EncodeImageInput };
+  | { kind: 'encode-image'; input: EncodeImageInput }
+  | { kind: 'derive-image'; job: DeriveJob };
 
 export interface TaskResult {
   'compare-revisions': RenderedComparison;
   'encode-image': EncodedImage;
+  'derive-image': { bytes: number };
 }
 
 export async function runTask(task: Task): Promise<TaskResult[Task['kind']]> {
@@ -24,5 +27,7 @@ export async function runTask(task: Task): Promise<TaskResult[Task['kind']]> {
       return renderComparison(compareRevisions(task.a, task.b, task.sections));
     case 'encode-image':
       return encodeImage(task.input);
+    case 'derive-image':
+      return deriveImage(task.job);
   }
 }

@@ -1,9 +1,31 @@
 /**
  * Photo files under /media/. Names are content-addressed, so a file never changes
  * and may be cached for a year.
+ *
+ * Derived images (issue 14; domain/media/crops.ts) follow the same rule: a crop's name
+ * carries the photo and its focal point, a share card's and the logo's a hash of their
+ * text. An old name (the focal point moved, the headline or site name changed) answers
+ * 301 with the current one; a name Samachar never makes is a 404. Files are made on the
+ * first request in an image thread (503 with Retry-After when that queue is full).
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { cropPath, logoHash, logoPath, parseCropName, parseLogoName, parseShareCardName, shareCardHash, shareCardPath } from '../../domain/media/crops.ts';
+import type { DerivedFile } from '../../domain/media/derived-image-service.ts';
 import type { Services } from '../../services.ts';
+import { withRetryAfter } from '../retry-after.ts';
+
+/** A redirect to a derived image's current name: short-lived, the name may move again. */
+function moved(reply: FastifyReply, location: string): FastifyReply {
+  return reply.header('cache-control', 'public, max-age=300').redirect(location, 301);
+}
+
+function sendImmutable(reply: FastifyReply, file: DerivedFile): FastifyReply {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-length', file.bytes)
+    .header('cache-control', 'public, max-age=31536000, immutable')
+    .send(file.stream);
+}
 
 export const mediaRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
   app.get<{ Params: { file: string } }>('/media/:file', async (request, reply) => {
@@ -14,5 +36,34 @@ export const mediaRoutes: FastifyPluginAsync<{ services: Services }> = async (ap
       .header('content-length', file.bytes)
       .header('cache-control', 'public, max-age=31536000, immutable')
       .send(file.stream);
+  });
+
+  // A photo cut around its focal point: /media/crop/<photo id>-<ratio>-<x>-<y>.jpg.
+  app.get<{ Params: { file: string } }>('/media/crop/:file', async (request, reply) => {
+    const name = parseCropName(request.params.file);
+    const media = name ? await services.media.findById(name.id) : null;
+    if (!name || !media) return reply.callNotFound();
+    const current = cropPath(media, name.ratio);
+    if (current !== `/media/crop/${request.params.file}`) return moved(reply, current);
+    return sendImmutable(reply, await withRetryAfter(reply, () => services.derivedImages.crop(media, name.ratio)));
+  });
+
+  // A public story's share card (its headline on the site's colours): /media/share/<story id>-<hash>.png.
+  app.get<{ Params: { file: string } }>('/media/share/:file', async (request, reply) => {
+    const name = parseShareCardName(request.params.file);
+    const article = name ? await services.articles.getPublic(name.id, services.now()) : null;
+    if (!name || !article) return reply.callNotFound();
+    const card = { headline: article.headline, siteName: (await services.settings.get()).siteName };
+    if (shareCardHash(card) !== name.hash) return moved(reply, shareCardPath(article.id, card));
+    return sendImmutable(reply, await withRetryAfter(reply, () => services.derivedImages.shareCard(card)));
+  });
+
+  // The publisher logo made from the site's name: /media/logo/<hash>.png.
+  app.get<{ Params: { file: string } }>('/media/logo/:file', async (request, reply) => {
+    const hash = parseLogoName(request.params.file);
+    if (!hash) return reply.callNotFound();
+    const siteName = (await services.settings.get()).siteName;
+    if (logoHash(siteName) !== hash) return moved(reply, logoPath(siteName));
+    return sendImmutable(reply, await withRetryAfter(reply, () => services.derivedImages.logo(siteName)));
   });
 };

@@ -7,7 +7,8 @@ import { articlePath, type ListFilter, parseArticleSegment } from '../../domain/
 import { contentTags } from '../../domain/changes/content-tags.ts';
 import { DomainError } from '../../errors.ts';
 import { renderHomePage } from '../../render/pages/home-page.tsx';
-import { renderListPage } from '../../render/pages/list-page.tsx';
+import { type ListPageProps, renderListPage } from '../../render/pages/list-page.tsx';
+import { photoCrops, profilePageJsonLd, publisherJsonLd, sectionCrumbs, type SiteFacts } from '../../render/seo/json-ld.ts';
 import type { AssetUrls } from '../../render/chrome.ts';
 import type { Services } from '../../services.ts';
 import { commentQuery, renderArticleView, withCommentCounts } from './article-view.ts';
@@ -99,7 +100,17 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { s
     request: FastifyRequest,
     reply: FastifyReply,
     page: number,
-    list: { filter: ListFilter; title: string; intro?: string; basePath: string; currentSection?: string; showSection: boolean; tags: string[] },
+    list: {
+      filter: ListFilter;
+      title: string;
+      intro?: string;
+      basePath: string;
+      currentSection?: string;
+      showSection: boolean;
+      tags: string[];
+      /** Structured data of the list (render/seo/json-ld.ts). */
+      seo?: (site: SiteFacts) => ListPageProps['seo'];
+    },
   ) {
     const now = services.now();
     const listed = await services.articles.listPublic(now, list.filter, page, LIST_PAGE_SIZE);
@@ -107,7 +118,8 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { s
     const stories = { ...listed, items: await withCommentCounts(services, listed.items) };
     const [chrome, sidebar] = await Promise.all([loadChrome(services, assets, now, list.currentSection), loadSidebar(services, now)]);
     const { title, basePath, showSection } = list;
-    const html = renderListPage({ chrome, title, basePath, stories, sidebar, showSection, ...(list.intro ? { intro: list.intro } : {}) });
+    const seo = list.seo?.({ origin: chrome.siteUrl.replace(/\/$/, ''), settings: chrome.settings });
+    const html = renderListPage({ chrome, title, basePath, stories, sidebar, showSection, seo, ...(list.intro ? { intro: list.intro } : {}) });
     return publicHtml(request, reply, html, [...list.tags, ...sidebarTags(sidebar), ...cardsTags(listed.items)]);
   }
 
@@ -123,6 +135,7 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { s
       basePath: `/${section.slug}`,
       currentSection: section.slug,
       showSection: false,
+      seo: (site) => ({ jsonLd: [sectionCrumbs(site, section)] }),
     });
   });
 
@@ -143,6 +156,10 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { s
       title: author.name,
       intro: author.bio,
       basePath: `/author/${author.slug}`,
+      seo: (site) => ({
+        jsonLd: [profilePageJsonLd(site, author), publisherJsonLd(site)],
+        social: { type: 'profile', ...(author.photo ? { image: { ...photoCrops(site, author.photo, ['1x1'])[0]!, alt: author.name } } : {}) },
+      }),
       showSection: true,
     });
   });

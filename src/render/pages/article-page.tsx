@@ -9,7 +9,8 @@ import { type CommentFormState, type CommentNotice, CommentSection } from '../co
 import { Photo } from '../components/photo.tsx';
 import { Sidebar } from '../components/sidebar.tsx';
 import { StoryCard } from '../components/story-card.tsx';
-import { renderPage } from '../layout.tsx';
+import { type HeadMeta, renderPage } from '../layout.tsx';
+import { newsArticleJsonLd, sectionCrumbs, shareImage, type SiteFacts } from '../seo/json-ld.ts';
 import { englishLabel, readerDate, readerDateTime, readerLocale } from '../reader-locale.ts';
 
 export interface ArticlePageProps {
@@ -26,6 +27,26 @@ export interface ArticlePageProps {
     form?: CommentFormState | undefined;
     notice?: CommentNotice | undefined;
     replyTo?: PublicComment | null | undefined;
+  };
+}
+
+/** A story's share image, `article:*` tags and structured data (NewsArticle, BreadcrumbList). */
+function articleSeo(chrome: Chrome, article: Article, description: string): Pick<HeadMeta, 'social' | 'jsonLd'> {
+  const origin = chrome.siteUrl.replace(/\/$/, '');
+  const site: SiteFacts = { origin, settings: chrome.settings };
+  const path = articlePath(article);
+  return {
+    social: {
+      image: shareImage(site, article),
+      article: {
+        publishedTime: article.publishedAt ? toIsoWithOffset(article.publishedAt) : undefined,
+        modifiedTime: toIsoWithOffset(article.updatedAt),
+        section: article.section.name,
+        tags: article.tags.map((t) => t.name),
+        authors: article.authors.map((a) => `${origin}/author/${a.slug}`),
+      },
+    },
+    jsonLd: [newsArticleJsonLd(site, article, description), sectionCrumbs(site, article.section, { headline: article.headline, path })],
   };
 }
 
@@ -151,6 +172,7 @@ export function renderArticlePage({ chrome, article, related, comments, sidebar,
       ...(article.lang !== 'hi' ? { lang: article.lang } : {}),
       ...(article.translation ? { alternates: translationAlternates(article, path) } : {}),
       ...(hero ? { imagePath: variantUrl(hero, hero.variantWidths.find((w) => w >= 960) ?? hero.variantWidths[0] ?? 480, 'jpeg') } : {}),
+      ...articleSeo(chrome, article, article.seoDescription || article.dek || excerpt(article.body, 160)),
     },
     content,
   );

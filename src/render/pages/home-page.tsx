@@ -3,6 +3,13 @@ import type { Chrome, Sidebar as SidebarData } from '../chrome.ts';
 import { Sidebar } from '../components/sidebar.tsx';
 import { StoryCard } from '../components/story-card.tsx';
 import { renderPage } from '../layout.tsx';
+import { type JsonLd, publisherJsonLd, websiteJsonLd } from '../seo/json-ld.ts';
+
+/** The site with its search box, and the newsroom that publishes it. */
+function homeJsonLd(chrome: Chrome): JsonLd[] {
+  const site = { origin: chrome.siteUrl.replace(/\/$/, ''), settings: chrome.settings };
+  return [websiteJsonLd(site), publisherJsonLd(site)];
+}
 import { readerLocale } from '../reader-locale.ts';
 
 export function renderHomePage({ chrome, home, sidebar }: { chrome: Chrome; home: HomePage; sidebar: SidebarData }): string {
@@ -52,7 +59,7 @@ export function renderHomePage({ chrome, home, sidebar }: { chrome: Chrome; home
   );
   return renderPage(
     chrome,
-    { title: chrome.settings.siteName, description: chrome.settings.tagline, canonicalPath: '/' },
+    { title: chrome.settings.siteName, description: chrome.settings.tagline, canonicalPath: '/', jsonLd: homeJsonLd(chrome) },
     content,
   );
 }

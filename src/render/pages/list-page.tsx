@@ -3,7 +3,7 @@ import type { Chrome, Sidebar as SidebarData } from '../chrome.ts';
 import { Pagination, pageHref } from '../components/pagination.tsx';
 import { Sidebar } from '../components/sidebar.tsx';
 import { StoryCard } from '../components/story-card.tsx';
-import { renderPage } from '../layout.tsx';
+import { type HeadMeta, renderPage } from '../layout.tsx';
 import { digits, readerLocale } from '../reader-locale.ts';
 
 export interface ListPageProps {
@@ -16,10 +16,12 @@ export interface ListPageProps {
   sidebar: SidebarData;
   /** Show each story's section (tag and author pages mix sections). */
   showSection: boolean;
+  /** Structured data and social extras of the list (a section's breadcrumbs, an author's ProfilePage). */
+  seo?: Pick<HeadMeta, 'jsonLd' | 'social'> | undefined;
 }
 
 /** A paginated list of stories: section, tag and author pages. */
-export function renderListPage({ chrome, title, intro, basePath, stories, sidebar, showSection }: ListPageProps): string {
+export function renderListPage({ chrome, title, intro, basePath, stories, sidebar, showSection, seo }: ListPageProps): string {
   const locale = readerLocale(chrome.settings);
   const T = locale.t;
   const { page, pageCount } = stories;
@@ -55,6 +57,7 @@ export function renderListPage({ chrome, title, intro, basePath, stories, sideba
       ...(stories.items.length === 0 ? { noindex: true } : {}),
       prevPath: page > 1 ? pageHref(basePath, page - 1) : undefined,
       nextPath: page < pageCount ? pageHref(basePath, page + 1) : undefined,
+      ...seo,
     },
     content,
   );
