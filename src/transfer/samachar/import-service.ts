@@ -143,7 +143,7 @@ async function checkEmpty(store: TransferStore): Promise<void> {
   }
   if (filled.length > 0) {
     throw new TransferError(
-      `The site is not empty (${filled.slice(0, 5).join(', ')}${filled.length > 5 ? ', …' : ''} rows): import into a new site (an empty DATA_DIR, or an empty PostgreSQL database) with SAMACHAR_DEMO=0.`,
+      `The site is not empty (rows in ${filled.slice(0, 5).join(', ')}${filled.length > 5 ? ', …' : ''}): import into a new site (an empty DATA_DIR, or an empty PostgreSQL database) with SAMACHAR_DEMO=0.`,
     );
   }
 }
@@ -210,7 +210,8 @@ async function insertTables(store: TransferStore, dir: string, manifest: Manifes
       if (batch.length > 0 && (shape !== batchShape || batch.length >= perStatement)) await flush();
       batchShape = shape;
       batch.push(row);
-      onProgress?.(++done, total);
+      done++;
+      onProgress?.(done, total);
     }
     await flush();
     if (rows !== entry.rows) throw new TransferError(`${TABLES_DIR}/${entry.file} has ${rows} rows, but the manifest says ${entry.rows}.`);
