@@ -115,7 +115,11 @@ export function pangoText(text: string): string {
     .replace(/>/g, '&gt;');
 }
 
-/** Text set in the box, as large as fits (libvips picks the size: `width` and `height` together). */
+/** Text set in the box, as large as fits (libvips picks the size: `width` and `height` together); a PNG with alpha. */
+export async function setText(fontDir: string, text: string, box: { width: number; height: number }, colour: string, align: 'left' | 'centre' = 'left') {
+  return textImage(await loadSharp(), fontDir, text, box, colour, align);
+}
+
 async function textImage(sharp: typeof createSharp, fontDir: string, text: string, box: { width: number; height: number }, colour: string, align: 'left' | 'centre' = 'left') {
   const fonts = await fontFiles(fontDir);
   // The Latin face first (for digits, Latin words and punctuation), then the Devanagari one
