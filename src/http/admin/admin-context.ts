@@ -41,6 +41,7 @@ function navFor(user: User): [NavKey, string][] {
     ['widgets', '/admin/widgets', can(user, 'widgets.edit')],
     ['settings', '/admin/settings', can(user, 'settings.edit')],
     ['users', '/admin/users', can(user, 'users.manage')],
+    ['apiKeys', '/admin/api-keys', can(user, 'users.manage')],
     // Everyone who may trash something may open the Trash (a reporter sees their own stories there).
     ['trash', '/admin/trash', can(user, 'article.trash')],
     ['audit', '/admin/audit', can(user, 'audit.view')],

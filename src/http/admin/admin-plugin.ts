@@ -24,6 +24,7 @@ import { frontPageScreens } from './front-page-screens.ts';
 import { taxonomyScreens } from './taxonomy-screens.ts';
 import { trashScreens } from './trash-screens.ts';
 import { widgetSettingsScreens } from './widget-settings-screens.ts';
+import { apiKeyScreens } from './api-key-screens.ts';
 import { redirectScreens } from './redirect-screens.ts';
 
 export interface AdminPluginOptions extends AdminContext {
@@ -90,5 +91,6 @@ export const adminPlugin: FastifyPluginAsync<AdminPluginOptions> = async (app, o
   await app.register(taxonomyScreens, options);
   await app.register(frontPageScreens, options);
   await app.register(widgetSettingsScreens, options);
+  await app.register(apiKeyScreens, options);
   await app.register(redirectScreens, options);
 };
