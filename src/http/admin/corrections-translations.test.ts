@@ -99,6 +99,10 @@ for (const dialect of DIALECTS) {
       const f1 = item.indexOf('पहले बैठक का समय गलत छपा था।');
       const f2 = item.indexOf('शहर का नाम ठीक किया गया।');
       assert.ok(f1 > 0 && f2 > f1, 'the feed item carries both corrections, in order');
+      for (const url of ['/feed/atom', '/feed.json']) {
+        const body = (await anon(url)).body;
+        assert.ok(body.includes('पहले बैठक का समय गलत छपा था।') && body.includes('शहर का नाम ठीक किया गया।'), `${url} carries them too`);
+      }
 
       // Restoring an older revision does not take a correction away.
       const history = (await asActor(t.app, editor, { method: 'GET', url: `/admin/api/articles/${id}/revisions` })).json() as { revisions: { number: number }[] };
@@ -159,6 +163,20 @@ for (const dialect of DIALECTS) {
         assert.equal((res.json() as { error: { field: string } }).error.field, 'translationId', why);
       }
       assert.deepEqual(links((await anon(hindi.path)).body, 'alternate').filter((l) => l.hreflang), [], 'nothing linked by a refused request');
+      // Linking changes two live pages at once: only someone who may publish does it.
+      const reporter = await actor(t.services, 'reporter');
+      const byReporter = await asActor(t.app, reporter, { method: 'PUT', url: `/admin/api/articles/${hindi.id}/translation`, json: { translationId: english.id } });
+      assert.equal(byReporter.statusCode, 403, byReporter.body);
+      assert.equal((await getArticle(hindi.id)).translationId, null);
+
+      // The side panel's search: published stories by headline, never the story itself.
+      const found = await asActor(t.app, editor, { method: 'GET', url: `/admin/api/articles/${hindi.id}/translation-candidates?q=${encodeURIComponent('An English story')}` });
+      assert.equal(found.statusCode, 200, found.body);
+      const ids = (found.json() as { stories: { id: number }[] }).stories.map((s) => s.id);
+      assert.ok(ids.includes(english.id) && !ids.includes(draft.id) && !ids.includes(hindi.id), JSON.stringify(ids));
+      const tooLong = await asActor(t.app, editor, { method: 'GET', url: `/admin/api/articles/${hindi.id}/translation-candidates?q=${'a'.repeat(201)}` });
+      assert.equal(tooLong.statusCode, 400);
+      assert.equal((tooLong.json() as { error: { field: string } }).error.field, 'q');
 
       const linked = await put(hindi.id, { translationId: english.id }, `/admin/api/articles/${hindi.id}/translation`);
       assert.equal(linked.statusCode, 200, linked.body);
