@@ -8,6 +8,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { loadDemo } from './demo/demo-service.ts';
 import { commentJobs } from './jobs/comment-jobs.ts';
+import { webhookJobs } from './jobs/webhook-jobs.ts';
 import { publishScheduled } from './jobs/publish-scheduled.ts';
 import { purgeTrash } from './jobs/purge-trash.ts';
 import { newsroomHousekeeping } from './jobs/newsroom-housekeeping.ts';
@@ -59,6 +60,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
         { name: 'publish-scheduled', run: () => publishScheduled(services) },
         { name: 'sweep-sessions', run: () => services.sessions.sweep() },
         { name: 'comments', run: () => commentJobs(services) },
+        { name: 'webhooks', run: () => webhookJobs(services) },
         // One indexed query when nothing is due (the trash's partial index), so every tick is fine.
         { name: 'purge-trash', run: () => purgeTrash(services) },
         { name: 'newsroom-housekeeping', run: atMostEvery(HOUSEKEEPING_INTERVAL_MS, () => newsroomHousekeeping(services)) },

@@ -19,6 +19,8 @@ import { PreviewLinkStore } from './domain/articles/preview-link-store.ts';
 import { PreviewService } from './domain/articles/preview-service.ts';
 import { RedirectService } from './domain/redirects/redirect-service.ts';
 import { RedirectStore } from './domain/redirects/redirect-store.ts';
+import { WebhookService } from './domain/webhooks/webhook-service.ts';
+import { WebhookStore } from './domain/webhooks/webhook-store.ts';
 import { ArticleTrashService } from './domain/articles/article-trash-service.ts';
 import { ArticleTrashStore } from './domain/articles/article-trash-store.ts';
 import { AuditService } from './domain/audit/audit-service.ts';
@@ -97,6 +99,8 @@ export interface Services {
   readonly search: SearchService;
   /** Old addresses answering 301: the WordPress import's permalinks and the admin's own (src/domain/redirects/). */
   readonly redirects: RedirectService;
+  /** Admin → Webhooks: endpoints, the signed delivery outbox (sent by src/jobs/webhook-jobs.ts) and its log. */
+  readonly webhooks: WebhookService;
   /** Committed changes as content tags, from this process and (through the bus) the others. */
   readonly changes: ChangeFeed;
   /** Heavy CPU work off the request thread: revision comparisons and photo encodes (bounded queues). */
@@ -180,9 +184,10 @@ export async function createServices(config: Config, options: CreateServicesOpti
     authorExists: (id) => authors.exists(id),
     changes,
   });
+  const webhooks = new WebhookService({ store: new WebhookStore(db), changes, now, siteUrl: config.siteUrl, getPublic: (id, at) => articles.getPublic(id, at), gone: (id) => trash.gone(id), allowPrivate: config.commentWebhookAllowPrivate, log });
   const commentStore = new CommentStore(db);
   const commentKeys = new CommentKeys(commentStore);
-  const comments = new CommentService({ store: commentStore, keys: commentKeys, articles, settings, now, siteUrl: config.siteUrl, changes, webhookAllowPrivate: config.commentWebhookAllowPrivate });
+  const comments = new CommentService({ store: commentStore, keys: commentKeys, articles, settings, now, siteUrl: config.siteUrl, changes, webhookAllowPrivate: config.commentWebhookAllowPrivate, events: webhooks });
   return {
     config,
     storage,
@@ -196,7 +201,7 @@ export async function createServices(config: Config, options: CreateServicesOpti
     deskList: new DeskService({ store: new DeskStore(db), transition: (user, id, to) => desk.transition(user, id, to), trash: (user, id) => trash.trash(user, id), now }),
     audit: new AuditService(new AuditStore(db)),
     comments,
-    commentModeration: new CommentModerationService({ store: commentStore, keys: commentKeys, comments, articles, settings, now, changes }),
+    commentModeration: new CommentModerationService({ store: commentStore, keys: commentKeys, comments, articles, settings, now, changes, events: webhooks }),
     home: new HomeService({ articles, sections }),
     media,
     mediaUsage: new MediaUsageService({ store: new MediaUsageStore(db), media, changes, mediaDir: config.mediaDir, now }),
@@ -210,11 +215,14 @@ export async function createServices(config: Config, options: CreateServicesOpti
     sessions: new SessionService(new SessionStore(db), now),
     search: new SearchService({ store: new SearchIndexStore(db), articles, now, changes }),
     redirects: new RedirectService(new RedirectStore(db), changes, now),
+    webhooks,
     changes,
     workers,
     apiKeys: new ApiKeyService({ store: new ApiKeyStore(db), now }),
     async close() {
       await webhook?.flush();
+      // Events noticed before the stop are in the outbox before the database closes.
+      await webhooks.settled();
       await workers.close();
       await changes.close();
       await storage.close();

@@ -371,6 +371,46 @@ export interface ApiKeyTable {
   revoked_by: number | null;
 }
 
+/** Endpoints admins register for events (migration 012; src/domain/webhooks/). */
+export interface WebhookEndpointTable {
+  id: Generated<number>;
+  url: string;
+  /** The shared signing secret (the receiver holds the same one). */
+  secret: string;
+  /** Comma-separated event names. */
+  events: string;
+  active: BoolColumn;
+  created_at: TimeColumn;
+  updated_at: TimeColumn;
+}
+
+/** The webhook outbox: one row per event and endpoint, until delivered or given up (012). */
+export interface WebhookDeliveryTable {
+  id: Generated<number>;
+  endpoint_id: number;
+  /** The event's own id, the same in every delivery and attempt of it (receivers de-duplicate by it). */
+  event_id: string;
+  event: string;
+  /** The JSON body, sent as is. */
+  payload: string;
+  attempts: Generated<number>;
+  next_attempt_at: TimeColumn;
+  delivered_at: NullableTimeColumn;
+  failed_at: NullableTimeColumn;
+  last_status: number | null;
+  last_error: Generated<string>;
+  created_at: TimeColumn;
+  updated_at: TimeColumn;
+}
+
+/** What a story last was to webhook receivers: 'public' (with a version of what readers saw), 'hidden' or 'deleted' (012). */
+export interface WebhookStoryStateTable {
+  article_id: number;
+  state: string;
+  version: string;
+  updated_at: TimeColumn;
+}
+
 export interface Database {
   api_keys: ApiKeyTable;
   users: UserTable;
@@ -402,4 +442,7 @@ export interface Database {
   search_doc_data: SearchDocDataTable;
   search_terms: SearchTermTable;
   redirects: RedirectTable;
+  webhook_endpoints: WebhookEndpointTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  webhook_story_state: WebhookStoryStateTable;
 }

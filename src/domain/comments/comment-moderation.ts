@@ -43,6 +43,8 @@ export interface CommentModerationDeps {
   settings: SettingsService;
   now: () => Date;
   changes: ChangeFeed;
+  /** Told of approvals and newsroom replies after they commit (admin → Webhooks: src/domain/webhooks/); never waited for. */
+  events?: { commentPosted(id: number): void; commentsApproved(ids: readonly number[]): void };
 }
 
 function allow(user: User, action: Action): void {
@@ -95,6 +97,7 @@ export class CommentModerationService {
     if (ids.length > MAX_BULK) throw new DomainError('INVALID_INPUT', 'ids', 'too-many');
     const { changed, articleIds } = await this.store.applyAction(ids, action, actor.id, this.deps.now());
     this.deps.changes.emit(articleIds.map(contentTags.comments));
+    if (action === 'approve') this.deps.events?.commentsApproved(changed);
     return changed.length;
   }
 
@@ -110,7 +113,7 @@ export class CommentModerationService {
     const body = checkBody(text);
     if ('problem' in body) throw new CommentInputError({ comment: body.problem });
     const now = this.deps.now();
-    if (parent.status === 'pending') await this.store.applyAction([parent.id], 'approve', actor.id, now);
+    const approved = parent.status === 'pending' ? (await this.store.applyAction([parent.id], 'approve', actor.id, now)).changed : [];
     const id = await this.store.insert({
       articleId: parent.articleId,
       parentId: parent.id,
@@ -128,6 +131,8 @@ export class CommentModerationService {
       userId: actor.id,
     });
     this.deps.changes.emit([contentTags.comments(parent.articleId)]);
+    this.deps.events?.commentsApproved(approved);
+    this.deps.events?.commentPosted(id);
     return id;
   }
 

@@ -110,6 +110,8 @@ export interface CommentServiceDeps {
   webhookAllowPrivate?: boolean;
   /** Name resolution for the webhook's address check (tests give their own). */
   lookup?: Lookup;
+  /** Told of each stored comment after it commits (admin → Webhooks: src/domain/webhooks/); never waited for. */
+  events?: { commentPosted(id: number): void };
 }
 
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal; redirect: 'manual' }) => Promise<{ status: number }>;
@@ -244,6 +246,7 @@ export class CommentService {
       return { id, status, reason };
     });
     if (status === 'approved') this.deps.changes.emit([contentTags.comments(article.id)]);
+    if (status !== 'spam') this.deps.events?.commentPosted(id);
     const comment: PublicComment | null =
       status === 'approved'
         ? { id, parentId: input.parentId, authorName: input.authorName, authorUrl: input.authorUrl, body: input.body, createdAt: now, byNewsroom: false }
