@@ -176,7 +176,10 @@ for (const dialect of DIALECTS) {
       assert.equal(first.headers['x-cache'], 'MISS');
       const etag = String(first.headers.etag);
       assert.ok(etag);
-      assert.equal((await get(url)).headers['x-cache'], 'HIT');
+      const hit = await get(url);
+      assert.equal(hit.headers['x-cache'], 'HIT');
+      assert.equal(hit.headers['access-control-allow-origin'], '*', 'a cached answer keeps its headers');
+      assert.equal(hit.body, first.body);
       const notModified = await get(url, { 'if-none-match': etag });
       assert.equal(notModified.statusCode, 304);
       assert.match(String(first.headers['surrogate-key']), new RegExp(`article:${id}`));

@@ -161,9 +161,10 @@ function publicRead(request: FastifyRequest, tags: Iterable<string>): void {
 
 export const contentApi: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
   const origin = originOf(services.config.siteUrl);
-  app.addHook('onSend', async (_request, reply, payload) => {
+  // Before the handler, not in onSend: the page cache keeps the headers set by then, so a
+  // cached answer carries it too.
+  app.addHook('preHandler', async (_request, reply) => {
     reply.header('access-control-allow-origin', '*');
-    return payload;
   });
 
   apiRoute(app, CONTENT_OPERATIONS.listStories, async ({ query }, request) => {
