@@ -285,7 +285,11 @@ for (const dialect of DIALECTS) {
 
     test('moving the focal point gives new crop addresses on the page; the old ones redirect', async () => {
       const before = (await page(articlePath(withPhoto))).meta.get('og:image')![0]!;
+      // Cards crop with CSS around the same point (object-position through fx-/fy- classes).
+      const card = (html: string) => new RegExp(`class="card-photo (fx-\\d+ fy-\\d+)"[^>]*><div class="photo"><picture><source type="image/avif" srcset="/media/${withPhoto.hero!.fileKey}-`).exec(html)?.[1];
+      assert.equal(card((await get(`/${withPhoto.section.slug}`)).body), 'fx-85 fy-30');
       await t.services.media.setFocalPoint(photoId, { x: 0.1, y: 0.9 });
+      assert.equal(card((await get(`/${withPhoto.section.slug}`)).body), 'fx-10 fy-90', 'the cached section page was purged');
       const after = (await page(articlePath(withPhoto))).meta.get('og:image')![0]!;
       assert.notEqual(after, before);
       assert.match(after, /-1000-9000\.jpg$/);

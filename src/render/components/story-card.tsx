@@ -2,6 +2,7 @@ import { type ArticleSummary, articlePath } from '../../domain/articles/article.
 import type { CommentCounted } from '../../domain/comments/comment.ts';
 import { toIsoWithOffset } from '../../lib/dates.ts';
 import { digits, type ReaderLocale, readerDate } from '../reader-locale.ts';
+import { focalClasses } from '../../domain/media/crops.ts';
 import { Photo } from './photo.tsx';
 
 export interface StoryCardProps {
@@ -20,7 +21,7 @@ export function StoryCard({ story, locale, variant = 'row', showSection, heading
   return (
     <article class={`card card-${variant}`}>
       {story.hero && variant !== 'compact' && (
-        <a href={href} class="card-photo" tabIndex={-1} aria-hidden="true">
+        <a href={href} class={`card-photo ${focalClasses(story.hero)}`} tabIndex={-1} aria-hidden="true">
           <Photo
             media={story.hero}
             sizes={variant === 'lead' ? '(min-width: 1024px) 640px, 100vw' : '(min-width: 640px) 200px, 33vw'}
