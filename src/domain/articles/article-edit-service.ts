@@ -264,6 +264,11 @@ export class ArticleEditService {
     let lang = current.lang;
     if (patch.lang !== undefined) {
       if (typeof patch.lang !== 'string' || !(STORY_LANGUAGES as readonly string[]).includes(patch.lang)) throw new DomainError('INVALID_INPUT', 'lang');
+      // A translation is in another language: a linked story cannot take its partner's.
+      if (patch.lang !== current.lang && current.translationId !== null) {
+        const partner = await this.deps.store.findLinkable(current.translationId);
+        if (partner && partner.lang === patch.lang) throw new DomainError('INVALID_INPUT', 'lang', 'same-language', { reason: 'same-language' });
+      }
       lang = patch.lang;
     }
     let slug = current.slug;

@@ -196,6 +196,12 @@ for (const dialect of DIALECTS) {
       assert.match(enPage, /<html lang="en"/, 'the English story says so');
       assert.match(hiPage, /<html lang="hi"/);
 
+      // A linked story cannot take its partner's language (the pair would be no translation).
+      const sameLang = await put(english.id, { lang: 'hi' });
+      assert.equal(sameLang.statusCode, 400, sameLang.body);
+      assert.equal((sameLang.json() as { error: { field: string } }).error.field, 'lang');
+      assert.equal((await getArticle(english.id)).lang, 'en');
+
       // The translation taken down: the Hindi page (cached until now) drops its hreflang; back up, it returns.
       assert.equal((await post(`/admin/api/articles/${english.id}/transition`, { to: 'unpublished' })).statusCode, 200);
       assert.deepEqual(sorted(links((await anon(hindi.path)).body, 'alternate')), []);
