@@ -40,6 +40,7 @@ function navFor(user: User): [NavKey, string][] {
     ['redirects', '/admin/redirects', can(user, 'taxonomy.edit')],
     ['widgets', '/admin/widgets', can(user, 'widgets.edit')],
     ['settings', '/admin/settings', can(user, 'settings.edit')],
+    ['webhooks', '/admin/webhooks', can(user, 'settings.edit')],
     ['users', '/admin/users', can(user, 'users.manage')],
     ['apiKeys', '/admin/api-keys', can(user, 'users.manage')],
     // Everyone who may trash something may open the Trash (a reporter sees their own stories there).

@@ -26,6 +26,7 @@ import { trashScreens } from './trash-screens.ts';
 import { widgetSettingsScreens } from './widget-settings-screens.ts';
 import { apiKeyScreens } from './api-key-screens.ts';
 import { redirectScreens } from './redirect-screens.ts';
+import { webhookScreens } from './webhook-screens.ts';
 
 export interface AdminPluginOptions extends AdminContext {
   readerAssets: AssetUrls;
@@ -93,4 +94,5 @@ export const adminPlugin: FastifyPluginAsync<AdminPluginOptions> = async (app, o
   await app.register(widgetSettingsScreens, options);
   await app.register(apiKeyScreens, options);
   await app.register(redirectScreens, options);
+  await app.register(webhookScreens, options);
 };
