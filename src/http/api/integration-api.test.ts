@@ -80,7 +80,14 @@ for (const dialect of DIALECTS) {
       assert.equal(story.url, null);
       assert.equal(await count(), before + 1);
       assert.equal((await t.app.inject({ method: 'GET', url: `/api/v1/stories/${story.id}` })).statusCode, 404, 'a draft is not public');
+      const list = '/api/v1/stories?section=desh&fields=id';
+      await t.app.inject({ method: 'GET', url: list });
+      assert.equal((await t.app.inject({ method: 'GET', url: list })).headers['x-cache'], 'HIT', 'the public list is cached');
       const published = await call('POST', `/api/v1/admin/stories/${story.id}/publish`, editorKey);
+      assert.equal(published.headers['cache-control'], 'no-store');
+      assert.equal(published.headers['x-cache'], undefined, 'never cached');
+      const listAfter = await t.app.inject({ method: 'GET', url: list });
+      assert.equal((listAfter.json() as { items: { id: number }[] }).items[0]!.id, story.id, 'publishing purged the cached list');
       assert.equal(published.statusCode, 200, published.body);
       const live = (published.json() as EditableJson).story;
       assert.equal(live.status, 'published');
