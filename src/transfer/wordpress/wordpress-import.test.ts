@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { buildApp } from '../../app.ts';
 import type { Article } from '../../domain/articles/article.ts';
 import { ArticleStore } from '../../domain/articles/article-store.ts';
@@ -47,13 +48,13 @@ function file(name: string, content: string | Buffer): string {
   return p;
 }
 
+const TABLES = ['articles', 'comments', 'sections', 'tags', 'authors', 'media', 'redirects', 'article_tags', 'article_authors'] as const;
+
 /** What is in the database, counted by kind (the import must never add to it on a second run). */
-async function contentCounts(t: TestServices): Promise<Record<string, number>> {
+async function contentCounts(t: TestServices): Promise<Record<(typeof TABLES)[number], number>> {
   const db = t.services.storage.db;
-  const n = async (table: 'articles' | 'comments' | 'sections' | 'tags' | 'authors' | 'media' | 'redirects' | 'article_tags' | 'article_authors') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow()).n);
-  const out: Record<string, number> = {};
-  for (const table of ['articles', 'comments', 'sections', 'tags', 'authors', 'media', 'redirects', 'article_tags', 'article_authors'] as const) out[table] = await n(table);
+  const out = {} as Record<(typeof TABLES)[number], number>;
+  for (const table of TABLES) out[table] = Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow()).n);
   return out;
 }
 
@@ -115,9 +116,9 @@ for (const dialect of DIALECTS) {
       assert.equal(first.missingPhotos, 0);
       assert.deepEqual(first.keptAsText, { table: 1 });
       const counts = await contentCounts(t);
-      assert.equal(counts['articles'], importable(posts) + importable(pages));
-      assert.equal(counts['media'], figures.attachments);
-      assert.equal(counts['authors'], figures.authors.length);
+      assert.equal(counts.articles, importable(posts) + importable(pages));
+      assert.equal(counts.media, figures.attachments);
+      assert.equal(counts.authors, figures.authors.length);
     });
 
     test('the classic-editor story: section, tags, byline, dek, dates, text, photos with caption, alt and credit, sticky → home pin', async () => {
@@ -267,6 +268,51 @@ for (const dialect of DIALECTS) {
       assert.match(res.body, /पाठ/);
       assert.match(res.body, /नमस्ते/);
       for (const bad of ['alert(', 'steal()', 'onerror', 'onclick', 'onmouseover', 'javascript:', 'evil.example']) assert.ok(!res.body.includes(bad), `${bad} is on the page`);
+    });
+
+    test('photo paths from the export cannot leave the uploads folder (.., absolute, a symbolic link out)', async () => {
+      const uploads = path.join(tmp, `uploads-${dialect}`);
+      fs.mkdirSync(path.join(uploads, '2024'), { recursive: true });
+      const outside = path.join(tmp, `outside-${dialect}.jpg`);
+      fs.copyFileSync(path.join(UPLOADS, '2024/03/kisan.jpg'), outside);
+      fs.symlinkSync(outside, path.join(uploads, '2024', 'link.jpg'));
+      const attachment = (id: number, file: string) =>
+        `<item><title>p${id}</title><link>https://hostile.example/?attachment_id=${id}</link><wp:post_id>${id}</wp:post_id><wp:status>inherit</wp:status><wp:post_type>attachment</wp:post_type><wp:post_parent>0</wp:post_parent><wp:attachment_url>https://hostile.example/wp-content/uploads/${file}</wp:attachment_url><wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value><![CDATA[${file}]]></wp:meta_value></wp:postmeta></item>`;
+      const before = await contentCounts(t);
+      const report = await importWordpress(t.services, {
+        file: file(`paths-${dialect}.xml`, wxr([attachment(901, '../outside.jpg'), attachment(902, outside), attachment(903, '2024/link.jpg'), attachment(904, '2024/../../x.jpg')].join(''))),
+        uploadsDir: uploads,
+      });
+      assert.equal(report.created.photos, 0);
+      assert.equal(report.skipped['attachment:file-missing'], 4);
+      assert.equal((await contentCounts(t)).media, before.media);
+    });
+
+    test('a story is written whole or not at all: a failure at its second comment leaves nothing of it, and the next run brings it in', async () => {
+      const db = t.services.storage.db;
+      // A database that refuses one comment, as a full disk or a lost connection would half-way through a story.
+      if (dialect === 'sqlite') {
+        await sql`create trigger refuse_boom before insert on comments when new.body = 'BOOM' begin select raise(abort, 'refused'); end`.execute(db);
+      } else {
+        await sql`create function refuse_boom() returns trigger language plpgsql as $$ begin if new.body = 'BOOM' then raise exception 'refused'; end if; return new; end $$`.execute(db);
+        await sql`create trigger refuse_boom before insert on comments for each row execute function refuse_boom()`.execute(db);
+      }
+      const comment = (id: number, body: string) =>
+        `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author>a</wp:comment_author><wp:comment_author_email>a@example.com</wp:comment_author_email><wp:comment_date_gmt>2024-01-01 05:00:00</wp:comment_date_gmt><wp:comment_content>${body}</wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_type>comment</wp:comment_type><wp:comment_parent>0</wp:comment_parent></wp:comment>`;
+      const source = file(`whole-${dialect}.xml`, wxr(post(70, 'पूरी ख़बर', '<p>पाठ</p>', comment(1, 'पहली') + comment(2, 'BOOM') + comment(3, 'तीसरी'))).replace(/hostile\.example/g, 'whole.example'));
+      const before = await contentCounts(t);
+      await assert.rejects(importWordpress(t.services, { file: source }));
+      const after = await contentCounts(t);
+      assert.equal(after.articles, before.articles, 'no article');
+      assert.equal(after.comments, before.comments, 'no comment');
+      assert.equal(after.article_tags + after.article_authors, before.article_tags + before.article_authors);
+      const mapped = await db.withTables<{ wordpress_ids: { site: string; kind: string } }>().selectFrom('wordpress_ids').select('kind').where('site', '=', 'https://whole.example').where('kind', 'in', ['post', 'comment']).execute();
+      assert.deepEqual(mapped, []);
+      await sql`drop trigger refuse_boom${sql.raw(dialect === 'postgres' ? ' on comments' : '')}`.execute(db);
+      const again = await importWordpress(t.services, { file: source });
+      assert.equal(again.created.articles, 1);
+      assert.equal(again.created.comments, 3);
+      assert.equal((await contentCounts(t)).comments, before.comments + 3);
     });
   });
 }

@@ -734,6 +734,10 @@ class Importer {
     const ids = new Set<number>();
     const sorted = [...item.comments].sort((a, b) => a.id - b.id);
     for (const c of sorted) {
+      if (ids.has(c.id)) {
+        this.skip('comment:repeated-id');
+        continue;
+      }
       if (c.type && c.type !== 'comment') {
         this.skip(`comment:${c.type.slice(0, 40)}`);
         continue;
