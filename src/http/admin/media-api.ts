@@ -67,6 +67,22 @@ export const mediaApi: FastifyPluginAsync<AdminContext> = async (app, { services
     return { media: toMediaListItem(media) };
   });
 
+  // The library's image button (no script needed): where the click landed in the photo's
+  // w×h box, as the browser sends it (focal.x, focal.y). Anything else is a 400, nothing changed.
+  app.post<{ Params: { id: string } }>('/admin/media/:id/focal-point', async (request, reply) => {
+    authorize(request, 'media.edit');
+    const id = idParam(request.params.id);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const whole = (v: unknown, max: number) => (typeof v === 'string' && /^[0-9]{1,5}$/.test(v) && Number(v) <= max ? Number(v) : NaN);
+    const w = whole(body.w, 4000);
+    const h = whole(body.h, 4000);
+    const x = whole(body['focal.x'], w);
+    const y = whole(body['focal.y'], h);
+    if (!(w > 0) || !(h > 0) || Number.isNaN(x) || Number.isNaN(y)) throw new DomainError('INVALID_INPUT', 'focal');
+    await services.media.setFocalPoint(id, { x: x / w, y: y / h });
+    return reply.redirect(`/admin/media#media-${id}`, 303);
+  });
+
   // The photo's focal point, `{ "x": 0..1, "y": 0..1 }` (a click on it in the library or the
   // picker); 400 for anything else, nothing changed.
   app.put<{ Params: { id: string } }>('/admin/api/media/:id/focal-point', async (request) => {

@@ -1,5 +1,6 @@
 import type { Media } from '../../domain/media/media.ts';
 import { variantUrl } from '../../domain/media/media.ts';
+import { focalClasses } from '../../domain/media/crops.ts';
 import type { MediaUsage } from '../../domain/media/media-usage.ts';
 import { type AdminChrome, renderAdminPage, stringsFor } from './admin-layout.tsx';
 import { Csrf, Pager } from './site-form.tsx';
@@ -60,7 +61,10 @@ function UsageList({ inUse, t, a }: { inUse: NonNullable<MediaPageProps['inUse']
   );
 }
 
-/** The photo library: search, and each photo's alt text, caption and credit. */
+/** Width of the photo an editor clicks to set its focal point (the route divides by it). */
+const FOCAL_BOX = 200;
+
+/** The photo library: search, each photo's alt text, caption and credit, and its focal point. */
 export function renderMediaPage(p: MediaPageProps): string {
   const t = stringsFor(p.chrome.user);
   const tt = trashStringsFor(p.chrome.user);
@@ -101,7 +105,30 @@ export function renderMediaPage(p: MediaPageProps): string {
         <ul class="media-library">
           {p.items.map((m) => (
             <li key={m.id} class="media-item">
-              <img src={variantUrl(m, m.variantWidths[0] ?? m.width, 'webp')} alt={m.alt} width={240} height={Math.round((240 * m.height) / m.width)} loading="lazy" />
+              {p.canEdit ? (
+                // A click on the photo posts where it landed (focal.x, focal.y in its 200 px box): the focal point.
+                <form method="post" action={`/admin/media/${m.id}/focal-point`} class="focal-form" id={`media-${m.id}`}>
+                  <Csrf token={p.chrome.csrfToken} />
+                  <input type="hidden" name="w" value={String(FOCAL_BOX)} />
+                  <input type="hidden" name="h" value={String(Math.round((FOCAL_BOX * m.height) / m.width))} />
+                  <span class={`focal-picker ${focalClasses(m)}`}>
+                    <input
+                      type="image"
+                      name="focal"
+                      src={variantUrl(m, m.variantWidths[0] ?? m.width, 'webp')}
+                      alt={t.focalSet(m.alt)}
+                      width={FOCAL_BOX}
+                      height={Math.round((FOCAL_BOX * m.height) / m.width)}
+                      aria-describedby={`m${m.id}-focal`}
+                    />
+                  </span>
+                  <small class="muted" id={`m${m.id}-focal`}>
+                    {t.focalHint}
+                  </small>
+                </form>
+              ) : (
+                <img src={variantUrl(m, m.variantWidths[0] ?? m.width, 'webp')} alt={m.alt} width={240} height={Math.round((240 * m.height) / m.width)} loading="lazy" />
+              )}
               {p.canEdit ? (
                 <form method="post" action={`/admin/media/${m.id}`}>
                   <input type="hidden" name="_csrf" value={p.chrome.csrfToken} />
