@@ -20,6 +20,7 @@ import { buildAdminAssets } from './http/admin/admin-assets.ts';
 import { cookieNames } from './http/admin/auth.ts';
 import { commentRoutes } from './http/site/comment-routes.ts';
 import { feedRoutes } from './http/site/feed-routes.ts';
+import { sitemapRoutes } from './http/site/sitemap-routes.ts';
 import { mediaRoutes } from './http/site/media-routes.ts';
 import { searchRoutes } from './http/site/search-routes.ts';
 import { siteRoutes } from './http/site/site-routes.ts';
@@ -126,6 +127,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   await app.register(commentRoutes, { services, assets: assets.urls });
   await app.register(searchRoutes, { services, assets: assets.urls });
   await app.register(feedRoutes, { services });
+  await app.register(sitemapRoutes, { services });
   await app.register(previewRoutes, { services, assets: assets.urls });
   await app.register(siteRoutes, { services, assets: assets.urls });
   return app;

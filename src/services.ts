@@ -41,6 +41,8 @@ import { SectionService } from './domain/sections/section-service.ts';
 import { SectionStore } from './domain/sections/section-store.ts';
 import { SettingsService } from './domain/settings/settings-service.ts';
 import { SettingsStore } from './domain/settings/settings-store.ts';
+import { SitemapService } from './domain/sitemaps/sitemap-service.ts';
+import { SitemapStore } from './domain/sitemaps/sitemap-store.ts';
 import { TagService } from './domain/tags/tag-service.ts';
 import { TagStore } from './domain/tags/tag-store.ts';
 import { WidgetService } from './domain/widgets/widget-service.ts';
@@ -89,6 +91,8 @@ export interface Services {
   readonly derivedImages: DerivedImageService;
   readonly sections: SectionService;
   readonly settings: SettingsService;
+  /** What the sitemaps list: stories by month, the news window, sections, tags, authors. */
+  readonly sitemaps: SitemapService;
   readonly tags: TagService;
   readonly widgets: WidgetService;
   readonly users: UserService;
@@ -208,6 +212,7 @@ export async function createServices(config: Config, options: CreateServicesOpti
     derivedImages: new DerivedImageService({ mediaDir: config.mediaDir, deriver: workers }),
     sections,
     settings,
+    sitemaps: new SitemapService(new SitemapStore(db)),
     tags,
     widgets,
     users: new UserService(new UserStore(db), new LoginThrottleStore(db), now),

@@ -24,6 +24,8 @@ export interface NewSection {
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'admin', 'api', 'assets', 'author', 'authors', 'feed', 'media', 'page', 'search', 'tag', 'tags',
   'login', 'logout', 'robots.txt', 'favicon.ico', 'sitemap.xml', 'health', 'preview',
+  // Search engines (http/site/sitemap-routes.ts); the dotted names could never be slugs, and are listed for completeness.
+  'sitemaps', 'news-sitemap.xml', 'ads.txt', 'feed.json',
 ]);
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adsTxtBadLine, hasControlCharacters, MAX_ADS_TXT, MAX_ROBOTS_TXT } from './site-files.ts';
 
 /** Most stories a manual Updates list may name. */
 export const MAX_UPDATES_IDS = 10;
@@ -43,6 +44,18 @@ export const SiteSettingsSchema = z.strictObject({
   commentIpLimit: z.number().int().min(1).max(10_000).default(20),
   /** Comments one email address may post in 10 minutes. */
   commentEmailLimit: z.number().int().min(1).max(10_000).default(5),
+  /** robots.txt's rules ('' = the generated default; the Sitemap lines are always added). See domain/settings/site-files.ts. */
+  robotsTxt: z
+    .string()
+    .max(MAX_ROBOTS_TXT)
+    .refine((s) => !hasControlCharacters(s))
+    .default(''),
+  /** ads.txt as served at /ads.txt ('' = none: /ads.txt is a 404); every line a record, a variable, a comment or blank. */
+  adsTxt: z
+    .string()
+    .max(MAX_ADS_TXT)
+    .refine((s) => !hasControlCharacters(s) && adsTxtBadLine(s) === null)
+    .default(''),
 });
 
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;

@@ -4,6 +4,7 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { SiteSettings } from '../../domain/settings/settings.ts';
+import { MAX_ADS_TXT, MAX_ROBOTS_TXT, normalizeLines } from '../../domain/settings/site-files.ts';
 import type { Action } from '../../domain/users/user.ts';
 import { WIDGET_KEY } from '../../domain/widgets/widget.ts';
 import { DomainError } from '../../errors.ts';
@@ -112,6 +113,9 @@ export const widgetSettingsScreens: FastifyPluginAsync<AdminContext> = async (ap
       commentsEnabled: checkbox(body, 'commentsEnabled'),
       reportersCanPublish: checkbox(body, 'reportersCanPublish'),
       sidebarWidget: textField(body, 'sidebarWidget', 100),
+      // Line ends as LF, no trailing blanks: what robots.txt and ads.txt serve (domain/settings/site-files.ts).
+      robotsTxt: normalizeLines(textField(body, 'robotsTxt', MAX_ROBOTS_TXT * 2)),
+      adsTxt: normalizeLines(textField(body, 'adsTxt', MAX_ADS_TXT * 2)),
     };
     try {
       await services.settings.update(

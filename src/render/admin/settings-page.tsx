@@ -13,6 +13,8 @@ export interface SettingsFormValues {
   commentsEnabled: boolean;
   reportersCanPublish: boolean;
   sidebarWidget: string;
+  robotsTxt: string;
+  adsTxt: string;
 }
 
 export const settingsFormValues = (s: SiteSettings): SettingsFormValues => ({
@@ -24,6 +26,8 @@ export const settingsFormValues = (s: SiteSettings): SettingsFormValues => ({
   commentsEnabled: s.commentsEnabled,
   reportersCanPublish: s.reportersCanPublish,
   sidebarWidget: s.sidebarWidget,
+  robotsTxt: s.robotsTxt,
+  adsTxt: s.adsTxt,
 });
 
 export interface SettingsPageProps {
@@ -117,6 +121,9 @@ export function renderSettingsPage({ chrome, values, widgets, errors, notice }: 
           </select>
           <ErrorText id={widgetId} error={errors.sidebarWidget} />
         </p>
+        <h2>{t.searchEngines}</h2>
+        <Field name="robotsTxt" label={t.robotsTxt} value={values.robotsTxt} errors={errors} help={t.robotsTxtHelp} multiline lang="en" />
+        <Field name="adsTxt" label={t.adsTxt} value={values.adsTxt} errors={errors} help={t.adsTxtHelp} multiline lang="en" />
         <button type="submit" class="primary">{a.save}</button>
       </form>
     </>,

@@ -105,6 +105,11 @@ const hi = {
   reportersCanPublish: 'रिपोर्टर अपनी खबरें खुद प्रकाशित कर सकें',
   sidebarWidget: 'किनारे का विजेट',
   none: 'कोई नहीं',
+  searchEngines: 'सर्च इंजन और विज्ञापन',
+  robotsTxt: 'robots.txt के नियम',
+  robotsTxtHelp: 'खाली छोड़ें तो ये नियम लगते हैं: न्यूज़रूम (/admin), प्रीव्यू और खोज के नतीजे सर्च इंजनों के लिए बंद। साइटमैप की पंक्तियां हर हाल में नीचे जुड़ती हैं।',
+  adsTxt: 'ads.txt',
+  adsTxtHelp: 'हर पंक्ति: डोमेन, पब्लिशर ID, DIRECT या RESELLER (और चाहें तो सर्टिफिकेशन ID); # से टिप्पणी। खाली हो तो /ads.txt नहीं मिलता (404)।',
 
   invalid: 'यह जानकारी सही नहीं है।',
   errors: {
@@ -141,6 +146,8 @@ const hi = {
     readerLanguage: 'भाषा चुनें।',
     sidebarWidget: 'विजेट चुनें।',
     'sidebarWidget:not-found': 'यह विजेट मौजूद नहीं है।',
+    robotsTxt: 'robots.txt में नियंत्रण अक्षर नहीं हो सकते, और यह 20,000 अक्षर तक का हो सकता है।',
+    adsTxt: 'ads.txt की कोई पंक्ति सही नहीं है: हर पंक्ति "डोमेन, पब्लिशर ID, DIRECT या RESELLER" हो (जैसे google.com, pub-123, DIRECT), या contact=… जैसा चर, या # से टिप्पणी।',
   } as Record<string, string>,
 };
 
@@ -237,6 +244,11 @@ const en: SiteAdminStrings = {
   reportersCanPublish: 'Reporters may publish their own stories',
   sidebarWidget: 'Sidebar widget',
   none: 'None',
+  searchEngines: 'Search engines and ads',
+  robotsTxt: 'robots.txt rules',
+  robotsTxtHelp: 'Left empty, these apply: the newsroom (/admin), previews and search results closed to crawlers. The sitemap lines are always added below.',
+  adsTxt: 'ads.txt',
+  adsTxtHelp: 'Each line: domain, publisher ID, DIRECT or RESELLER (and a certification ID if any); # starts a comment. Empty: /ads.txt is a 404.',
 
   invalid: 'This is not valid.',
   errors: {
@@ -273,6 +285,8 @@ const en: SiteAdminStrings = {
     readerLanguage: 'Choose a language.',
     sidebarWidget: 'Choose a widget.',
     'sidebarWidget:not-found': 'This widget does not exist.',
+    robotsTxt: 'robots.txt may not contain control characters, and may be at most 20,000 characters.',
+    adsTxt: 'A line of ads.txt is not valid: each line must be "domain, publisher ID, DIRECT or RESELLER" (like google.com, pub-123, DIRECT), a variable like contact=…, or a # comment.',
   },
 };
 

@@ -10,6 +10,7 @@ import type { Media } from '../../domain/media/media.ts';
 import { renderAtom, type AtomInput } from './atom.ts';
 import { JSON_FEED_VERSION, renderJsonFeed } from './json-feed.ts';
 import { readXml } from './read-xml.ts';
+import { HOSTILE_HEADLINE } from '../../../test/helpers/hostile-text.ts';
 import type { FeedInput } from './rss.ts';
 
 const photo: Media = {
@@ -24,8 +25,6 @@ const photo: Media = {
   credit: 'फोटो: रॉयटर्स',
 };
 
-/** `]]>`, `<`, `&`, both quotes, an emoji, bidi marks (RLM, RLE…PDF), ZWJ/ZWNJ and a nukta written as two code points. */
-export const HOSTILE_HEADLINE = `पुतिन ]]> <b>"जिनपिंग"</b> & 'डियर' 😀 \u200Fعربي\u202Bx\u202C क\u093Cानून \u0915\u094D\u200D\u0937 \u200Cफ़्रेंड`;
 
 function article(overrides: Partial<Article> = {}): Article {
   const at = new Date('2023-03-21T05:00:00Z');

@@ -10,7 +10,7 @@ export interface FeedImage {
   readonly height: number;
 }
 
-export function feedImage(media: Media): FeedImage {
+export function feedImage(media: Pick<Media, 'fileKey' | 'width' | 'height' | 'variantWidths'>): FeedImage {
   const widths = media.variantWidths;
   // As components/photo.tsx's <img> fallback: the first width of 960 or more, else the widest.
   const width = widths.find((w) => w >= 960) ?? widths[widths.length - 1] ?? media.width;

@@ -1,0 +1,145 @@
+/**
+ * Sitemap queries: narrow (only the columns an entry needs) and by index. A month's
+ * stories are a range of `articles_status_published (status, published_at)`; the list of
+ * months reads that index's public part (on PostgreSQL and SQLite alike, grouped by the
+ * month's text). Returns domain objects.
+ */
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { readCount, readTime, writeTime } from '../../storage/columns.ts';
+import type { Database } from '../../storage/schema.ts';
+import type { SitemapMonth, SitemapPage, SitemapStory } from './sitemap.ts';
+
+type Db = Kysely<Database>;
+
+function isPostgres(db: Db): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+export class SitemapStore {
+  constructor(private readonly db: Db) {}
+
+  /** Months with public stories at `now`, oldest first, with how many and their newest change. */
+  async months(now: Date): Promise<SitemapMonth[]> {
+    // SQLite keeps times as ISO 8601 UTC text, so the month is its first 7 characters.
+    const month = isPostgres(this.db) ? sql<string>`to_char(published_at at time zone 'UTC', 'YYYY-MM')` : sql<string>`substr(published_at, 1, 7)`;
+    const rows = await this.db
+      .selectFrom('articles')
+      .select([month.as('month'), (eb) => eb.fn.countAll<string | number>().as('n'), (eb) => eb.fn.max('updated_at').as('updated'), (eb) => eb.fn.max('published_at').as('published')])
+      .where('status', '=', 'published')
+      .where('published_at', '<=', writeTime(now))
+      .groupBy(month)
+      .orderBy(month)
+      .execute();
+    return rows.map((r) => {
+      const updated = readTime(r.updated as Date | string).getTime();
+      const published = readTime(r.published as Date | string).getTime();
+      return { month: r.month, stories: readCount(r.n), lastModified: new Date(Math.max(updated, published)) };
+    });
+  }
+
+  /**
+   * Public stories published in [start, end) and by `now`, oldest first (a month's page keeps
+   * its order as stories are added) or newest first, `limit` from `offset`.
+   */
+  async stories(now: Date, start: Date, end: Date, limit: number, offset = 0, order: 'asc' | 'desc' = 'asc'): Promise<SitemapStory[]> {
+    const until = end.getTime() > now.getTime() ? new Date(now.getTime() + 1) : end;
+    const rows = await this.db
+      .selectFrom('articles as a')
+      .innerJoin('sections as s', 's.id', 'a.section_id')
+      .leftJoin('media as m', 'm.id', 'a.hero_media_id')
+      .select(['a.id', 'a.slug', 'a.headline', 'a.published_at', 'a.updated_at', 's.id as section_id', 's.slug as section_slug', 's.name as section_name', 'm.file_key', 'm.width', 'm.height', 'm.variant_widths'])
+      .where('a.status', '=', 'published')
+      .where('a.published_at', '>=', writeTime(start))
+      .where('a.published_at', '<', writeTime(until))
+      .orderBy('a.published_at', order)
+      .orderBy('a.id', order)
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return rows.map((r) => {
+      const publishedAt = readTime(r.published_at as Date | string);
+      const updatedAt = readTime(r.updated_at);
+      return {
+        id: r.id,
+        slug: r.slug,
+        section: { id: r.section_id, slug: r.section_slug, name: r.section_name },
+        headline: r.headline,
+        publishedAt,
+        updatedAt: updatedAt.getTime() < publishedAt.getTime() ? publishedAt : updatedAt,
+        hero:
+          r.file_key === null || r.width === null || r.height === null
+            ? null
+            : { fileKey: r.file_key, width: r.width, height: r.height, variantWidths: (r.variant_widths ?? '').split(',').filter(Boolean).map(Number) },
+      };
+    });
+  }
+
+  /** Sections, each dated by its newest public story (one index seek each); those with none are left out. */
+  async sections(now: Date): Promise<SitemapPage[]> {
+    const rows = await this.db
+      .selectFrom('sections as s')
+      .select((eb) => [
+        's.slug',
+        eb
+          .selectFrom('articles as a')
+          .select((e) => e.fn.max('a.published_at').as('p'))
+          .whereRef('a.section_id', '=', 's.id')
+          .where('a.status', '=', 'published')
+          .where('a.published_at', '<=', writeTime(now))
+          .as('newest'),
+      ])
+      .orderBy('s.position')
+      .orderBy('s.id')
+      .execute();
+    return rows.flatMap((r) => (r.newest === null || r.newest === undefined ? [] : [{ path: `/${r.slug}`, lastModified: readTime(r.newest as Date | string) }]));
+  }
+
+  /** Tags with at least one public story, by slug (at most `limit`). */
+  async tags(now: Date, limit: number): Promise<SitemapPage[]> {
+    const rows = await this.db
+      .selectFrom('tags as t')
+      .select('t.slug')
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('article_tags as at')
+            .innerJoin('articles as a', 'a.id', 'at.article_id')
+            .select('a.id')
+            .whereRef('at.tag_id', '=', 't.id')
+            .where('a.status', '=', 'published')
+            .where('a.published_at', '<=', writeTime(now)),
+        ),
+      )
+      .orderBy('t.slug')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ path: `/tag/${r.slug}`, lastModified: null }));
+  }
+
+  /** Authors with at least one public story, by slug (at most `limit`). */
+  async authors(now: Date, limit: number): Promise<SitemapPage[]> {
+    const rows = await this.db
+      .selectFrom('authors as au')
+      .select('au.slug')
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('article_authors as aa')
+            .innerJoin('articles as a', 'a.id', 'aa.article_id')
+            .select('a.id')
+            .whereRef('aa.author_id', '=', 'au.id')
+            .where('a.status', '=', 'published')
+            .where('a.published_at', '<=', writeTime(now)),
+        ),
+      )
+      .orderBy('au.slug')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ path: `/author/${r.slug}`, lastModified: null }));
+  }
+
+  /** Ids of every section (the sitemaps' cache tags: a change to any public story emits its section's). */
+  async sectionIds(): Promise<number[]> {
+    return (await this.db.selectFrom('sections').select('id').orderBy('id').execute()).map((r) => r.id);
+  }
+}
