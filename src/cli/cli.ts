@@ -9,6 +9,7 @@
  *   samachar reindex [--fresh] rebuild the search index
  *   samachar generate --articles N [--seed S] [--comments-per-article C]
  *                              add N generated stories with comments (benchmarks, scale tests)
+ *   samachar export --out DIR, import samachar DIR, backup --out FILE, restore FILE   (export-commands.ts)
  */
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig } from '../config.ts';
@@ -22,6 +23,7 @@ import { migrateToLatest } from '../storage/migrate.ts';
 import { generateSite, MAX_ARTICLES, MAX_COMMENTS_PER_ARTICLE, MAX_SEED } from '../generate/generate-service.ts';
 import { type ProgressBar, progressBar } from './progress-bar.ts';
 import { IMPORT_WORDPRESS_USAGE, importWordpressCommand } from './import-wordpress-command.ts';
+import { backupCommand, exportCommand, IMPORT_SAMACHAR_USAGE, importSamacharCommand, restoreCommand } from './export-commands.ts';
 import { ROLES, type Role } from '../domain/users/user.ts';
 import { DomainError } from '../errors.ts';
 
@@ -87,10 +89,22 @@ Commands:
   user reset-password --email E
                      print a one-time password reset link for the account (valid 1 hour,
                      made from SITE_URL); the account's earlier links stop working
-  import wordpress FILE.xml [--uploads DIR] [--dry-run]
+  import wordpress FILE.xml [--uploads DIR] [--dry-run] [--accounts]
                      bring in a WordPress export (posts, pages, categories, tags, authors,
                      photos from WordPress's wp-content/uploads, comments) with redirects
-                     from the old addresses; running it again creates nothing new
+                     from the old addresses; running it again creates nothing new;
+                     --accounts also makes a contributor account per author (no password
+                     until one is set with a reset link)
+  export --out DIR [--with-secrets]
+                     write the whole site (stories with revisions, sections, tags, authors,
+                     accounts, comments, widgets, settings, redirects, photo files) to a new
+                     folder as JSON Lines with a manifest; password hashes and other secrets
+                     only with --with-secrets
+  import samachar DIR
+                     bring such a folder into an empty site (either database), then rebuild
+                     the search index
+  backup --out FILE  a consistent .tar.gz of the running site, secrets included
+  restore FILE       bring such a file back into an empty site
   help               show this text
 `;
 
@@ -282,13 +296,20 @@ async function runCommand(config: Config, argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'export':
+      return exportCommand(rest, () => createServices(config));
+    case 'backup':
+      return backupCommand(rest, () => createServices(config));
+    case 'restore':
+      return restoreCommand(rest, () => createServices(config), runningServer(config));
     case 'generate':
       return generate(config, rest);
     case 'import': {
       // `samachar import <kind> …`: each kind has its own file (WordPress: import-wordpress-command.ts).
       const [kind, ...args] = rest;
       if (kind === 'wordpress') return importWordpressCommand(args, () => createServices(config), () => noteRunningServer(config));
-      console.error(`Unknown: import ${kind ?? ''}\n${IMPORT_WORDPRESS_USAGE}`);
+      if (kind === 'samachar') return importSamacharCommand(args, () => createServices(config), runningServer(config));
+      console.error(`Unknown: import ${kind ?? ''}\n${IMPORT_WORDPRESS_USAGE}\n${IMPORT_SAMACHAR_USAGE}`);
       return 2;
     }
     case 'user': {
