@@ -2,6 +2,7 @@
  * buildApp(services): the Fastify instance with every plugin registered. It never
  * listens; main.ts does, and tests use app.inject().
  */
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
@@ -13,7 +14,7 @@ import { siteRelativeTarget } from './lib/site-path.ts';
 import { assetsPlugin } from './http/assets/assets-plugin.ts';
 import { createClientErrorHandler } from './http/plugins/client-errors.ts';
 import { createErrorResponder, errorsPlugin } from './http/plugins/errors-plugin.ts';
-import { pageCachePlugin } from './http/plugins/page-cache-plugin.ts';
+import { createFastHit, pageCachePlugin } from './http/plugins/page-cache-plugin.ts';
 import { securityHeadersPlugin } from './http/plugins/security-headers-plugin.ts';
 import { adminPlugin } from './http/admin/admin-plugin.ts';
 import { buildAdminAssets } from './http/admin/admin-assets.ts';
@@ -54,7 +55,35 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   const assets = buildAssetBundle();
   const adminAssets = await buildAdminAssets({ fontFaceCss: assets.fontFaceCss });
   const respondError = createErrorResponder({ services, assets: assets.urls });
+  const pageCache = new PageCache<CachedPage>({ maxBytes: options.pageCacheBytes ?? config.pageCacheBytes, ttlMs: config.pageCacheTtlMs, ...(options.cacheClock ? { now: options.cacheClock } : {}) });
+  const names = cookieNames(config.siteUrl);
+  // A cache hit is answered in front of Fastify (page-cache-plugin.ts, createFastHit), and
+  // still gets its access-log line; not while the server closes (Fastify answers 503 then).
+  let closing = false;
+  const fastHit = createFastHit({
+    cache: pageCache,
+    sessionCookies: [names.session, names.preSession],
+    maxUrlLength: config.maxUrlLength,
+    ...(options.logger && config.accessLog
+      ? {
+          onAnswer: (req: IncomingMessage, res: ServerResponse, startedAt: number) =>
+            app.log.info({ method: req.method, url: maskSecrets(req.url ?? ''), status: res.statusCode, ms: Math.round((performance.now() - startedAt) * 10) / 10 }, 'request'),
+        }
+      : {}),
+  });
   const app = Fastify({
+    // Fastify's own server with the cache-hit path in front; timeouts as Fastify sets them.
+    serverFactory: (handler, fastifyOptions) => {
+      const opts = fastifyOptions as { keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number; maxRequestsPerSocket?: number };
+      const server = http.createServer((req, res) => {
+        if (closing || !fastHit(req, res)) handler(req, res);
+      });
+      server.keepAliveTimeout = opts.keepAliveTimeout ?? 72_000;
+      server.requestTimeout = opts.requestTimeout ?? 0;
+      server.setTimeout(opts.connectionTimeout ?? 0);
+      if ((opts.maxRequestsPerSocket ?? 0) > 0) server.maxRequestsPerSocket = opts.maxRequestsPerSocket!;
+      return server;
+    },
     // Logs go through a buffered, asynchronous destination: a log line never waits for the
     // terminal or a pipe, so the access log costs a little CPU rather than a write per request.
     logger: options.logger ? { level: config.logLevel, serializers: { req: requestForLog }, stream: options.logStream ?? pino.destination({ dest: 1, sync: false, minLength: 4096 }) } : false,
@@ -89,8 +118,10 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     return undefined;
   });
 
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   // Every change committed, here or in another process, drops the pages that show it.
-  const pageCache = new PageCache<CachedPage>({ maxBytes: options.pageCacheBytes ?? config.pageCacheBytes, ttlMs: config.pageCacheTtlMs, ...(options.cacheClock ? { now: options.cacheClock } : {}) });
   const unsubscribe = services.changes.subscribe((change) => ('all' in change ? pageCache.clear() : pageCache.purge(change.tags)));
   app.addHook('onClose', async () => void unsubscribe());
   app.decorate('pageCache', pageCache);
@@ -107,7 +138,6 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   }
   await app.register(securityHeadersPlugin, { https: new URL(config.siteUrl).protocol === 'https:' });
   await app.register(errorsPlugin, { services, assets: assets.urls });
-  const names = cookieNames(config.siteUrl);
   await app.register(pageCachePlugin, { cache: pageCache, sessionCookies: [names.session, names.preSession], cdnMaxAgeSeconds: config.cdnMaxAgeSeconds });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(cookie);

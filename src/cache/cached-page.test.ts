@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { buildCachedPage, chooseEncoding, etagMatches, etagOf, variant } from './cached-page.ts';
+import { buildCachedPage, chooseEncoding, etagMatches, etagOf, refine, variant } from './cached-page.ts';
 
 const HTML = `<!doctype html><html lang="hi"><head><meta charset="utf-8"><title>समाचार</title></head><body>${'<p>जिनपिंग से बोले पुतिन- वेलकम, डियर फ्रेंड</p>\n'.repeat(200)}</body></html>`;
 const PAGE_HEADERS = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=0, s-maxage=60', 'x-frame-options': 'DENY' };
@@ -176,5 +176,34 @@ describe('etagMatches', () => {
     assert.equal(etagMatches(page.etag, page.etag), true);
     assert.equal(etagMatches(`"nope", ${page.etag}`, page.etag), true);
     assert.equal(etagMatches(etagOf(Buffer.from('other')), page.etag), false);
+  });
+});
+
+describe('quick pages and refine', () => {
+  // A page with the variety of a real one: repetition alone compresses too well to tell levels apart.
+  const varied = Array.from({ length: 400 }, (_, i) => `<p data-i="${i}">${'पुतिन जिनपिंग मुलाकात मॉस्को'.slice(i % 7)} ${(i * 7919) % 1000}</p>`).join('\n');
+
+  it('a new page is quick; refine recompresses every body it holds, same ETag, same bytes inflated, fewer bytes kept', async () => {
+    const quick = buildCachedPage(varied, PAGE_HEADERS, ['t']);
+    assert.equal(quick.quick, true);
+    const refined = await refine(quick);
+    assert.equal(refined.quick, false);
+    assert.equal(refined.etag, quick.etag);
+    assert.equal(zlib.brotliDecompressSync(refined.br!.body).toString(), varied);
+    assert.equal(zlib.gunzipSync(refined.gzip!.body).toString(), varied);
+    assert.ok(refined.br!.body.length < quick.br!.body.length, `br ${refined.br!.body.length} < ${quick.br!.body.length}`);
+    assert.ok(refined.gzip!.body.length < quick.gzip!.body.length, `gzip ${refined.gzip!.body.length} < ${quick.gzip!.body.length}`);
+    assert.equal(refined.br!.headers['content-length'], String(refined.br!.body.length));
+    assert.equal(refined.bytes - quick.bytes, refined.br!.body.length + refined.gzip!.body.length - quick.br!.body.length - quick.gzip!.body.length);
+    assert.equal(await refine(refined), refined, 'refining twice is a no-op');
+  });
+
+  it('only the encodings it holds are refined, and the raw header lists match the header records', async () => {
+    const refined = await refine(buildCachedPage(varied, PAGE_HEADERS, [], ['br']));
+    assert.equal(refined.gzip, undefined);
+    const raw = refined.br!.raw;
+    const fromRaw: Record<string, string> = {};
+    for (let i = 0; i < raw.length; i += 2) fromRaw[raw[i]!] = raw[i + 1]!;
+    assert.deepEqual(fromRaw, { ...refined.br!.headers, 'x-cache': 'HIT' });
   });
 });

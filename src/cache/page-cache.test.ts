@@ -388,3 +388,42 @@ describe('PageCache: open-ended entries', () => {
     assert.equal(c.stats().openEndedBytes, 0);
   });
 });
+
+describe('PageCache: peekFresh and replace', () => {
+  it('peekFresh gives only a fresh entry, counting a hit and nothing else', () => {
+    const { c, put, advance } = cache(4000);
+    put('/a', entry('a', 100));
+    assert.equal(c.peekFresh('/a')?.name, 'a');
+    assert.equal(c.peekFresh('/missing'), undefined);
+    advance(2000);
+    assert.equal(c.peekFresh('/a'), undefined, 'expired');
+    assert.equal(c.lookup('/a')?.fresh, false, 'still there for stale-if-error');
+    assert.deepEqual([c.stats().hits, c.stats().misses], [1, 1]);
+  });
+
+  it('replace swaps the entry it was given, keeps its expiry and tags, and accounts the bytes', () => {
+    const { c, put, advance } = cache(4000);
+    const first = entry('quick', 300, ['t']);
+    put('/a', first);
+    advance(600);
+    assert.equal(c.replace('/a', first, entry('refined', 200, ['t'])), true);
+    assert.equal(c.lookup('/a')?.entry.name, 'refined');
+    assert.equal(c.stats().bytes, 200);
+    advance(500);
+    assert.equal(c.lookup('/a')?.fresh, false, 'the expiry of the entry it replaced, not a new one');
+    assert.equal(c.purge(['t']), 1, 'the tag index still finds it');
+  });
+
+  it('replace does nothing when a purge or a newer page came first', () => {
+    const { c, put } = cache(4000);
+    const first = entry('quick', 300, ['t']);
+    put('/a', first);
+    c.purge(['t']);
+    assert.equal(c.replace('/a', first, entry('refined', 200, ['t'])), false);
+    assert.equal(c.lookup('/a'), undefined);
+    put('/a', first);
+    put('/a', entry('newer', 300, ['t']));
+    assert.equal(c.replace('/a', first, entry('refined', 200, ['t'])), false);
+    assert.equal(c.lookup('/a')?.entry.name, 'newer');
+  });
+});

@@ -106,6 +106,46 @@ export class PageCache<E extends CacheEntry> {
   }
 
   /**
+   * The entry under `key` if it is fresh, counted as a hit; otherwise undefined, counted as
+   * nothing (the caller goes on to `lookup`, which counts the miss and finds a stale entry).
+   */
+  peekFresh(key: string): E | undefined {
+    const slot = this.slots.get(key);
+    if (!slot || this.now() >= slot.expiresAt) return undefined;
+    this.hits++;
+    this.slots.delete(key);
+    this.slots.set(key, slot);
+    if (slot.openEnded) {
+      this.openKeys.delete(key);
+      this.openKeys.set(key, slot);
+    }
+    return slot.entry;
+  }
+
+  /**
+   * Puts `next` in place of `current` under `key`, keeping its expiry, only if `current` is
+   * still the entry there: a purge or a newer page meanwhile wins. For a better copy of the
+   * same page (recompressed). Returns whether it replaced.
+   */
+  replace(key: string, current: E, next: E): boolean {
+    const slot = this.slots.get(key);
+    if (!slot || slot.entry !== current || next.bytes > this.options.maxBytes / 8) return false;
+    const replaced: Slot<E> = { entry: next, expiresAt: slot.expiresAt, openEnded: slot.openEnded };
+    // Same key, same tags (the same page): the tag index stays as it is.
+    this.slots.set(key, replaced);
+    this.bytes += next.bytes - current.bytes;
+    if (slot.openEnded) {
+      this.openKeys.set(key, replaced);
+      this.openBytes += next.bytes - current.bytes;
+    }
+    for (const oldest of this.slots.keys()) {
+      if (this.bytes <= this.options.maxBytes) break;
+      this.remove(oldest);
+    }
+    return true;
+  }
+
+  /**
    * Keeps `entry` under `key` if nothing was purged since `generation` and it fits (an
    * entry over an eighth of the cache is not worth the pages it would push out).
    * Returns whether it was stored.

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { type DatabaseConnection, type Driver, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { type DatabaseConnection, type Driver, Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import { isDatabaseUnavailable } from '../errors.ts';
@@ -48,6 +48,16 @@ export interface ConnectOptions {
   integrityCheck?: 'if-unclean' | 'always' | 'never';
   /** Progress lines worth a person's attention (the integrity check on a big file takes a while). */
   progress?: (line: string) => void;
+  /**
+   * Called with the SQL of every query run and how long it took (benchmarks count and time
+   * queries per page). Absent, no query pays for it: Kysely is built without a log function.
+   */
+  onQuery?: (sql: string, durationMs: number) => void;
+}
+
+/** Kysely's log option for `onQuery`. */
+function queryLog(onQuery: ConnectOptions['onQuery']): { log?: (event: LogEvent) => void } {
+  return onQuery ? { log: (event) => onQuery(event.query.sql, event.queryDurationMillis) } : {};
 }
 
 export async function connectStorage(config: DatabaseConfig, options: ConnectOptions = {}): Promise<Storage> {
@@ -130,7 +140,7 @@ function openSqlite(file: string, options: ConnectOptions): Storage {
     }
     const check = options.integrityCheck ?? 'if-unclean';
     if (existed && (check === 'always' || (check === 'if-unclean' && leftOpen))) quickCheck(sqlite, file, options.progress);
-    return finishSqlite(sqlite, prepare, pragma);
+    return finishSqlite(sqlite, prepare, pragma, options.onQuery);
   } catch (err) {
     sqlite.close();
     if (err instanceof StorageError) throw err;
@@ -159,6 +169,7 @@ function finishSqlite(
   sqlite: SqliteDatabase.Database,
   prepare: (source: string) => SqliteDatabase.Statement,
   pragma: (text: string) => unknown,
+  onQuery: ConnectOptions['onQuery'],
 ): Storage {
   pragma('journal_mode = WAL');
   pragma('foreign_keys = ON');
@@ -181,7 +192,7 @@ function finishSqlite(
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  const db = new Kysely<Database>({ dialect: new SqliteKeepingErrors(sqlite, { database }) });
+  const db = new Kysely<Database>({ dialect: new SqliteKeepingErrors(sqlite, { database }), ...queryLog(onQuery) });
   return {
     db,
     dialect: 'sqlite',
@@ -330,7 +341,7 @@ async function openPostgres(config: Extract<DatabaseConfig, { dialect: 'postgres
     return pool;
   };
   const pool = makePool(true, options.maxConnections ?? 10);
-  const db = new Kysely<Database>({ dialect: new PostgresKeepingErrors({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresKeepingErrors({ pool }), ...queryLog(options.onQuery) });
   let current: string;
   try {
     const { rows } = await pool.query<{ schema: string }>('select current_schema() as schema');

@@ -19,9 +19,10 @@
  * - An entry past its TTL is not served, except when rendering fails because the
  *   database is unavailable (stale-if-error).
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { buildCachedPage, type CachedPage, chooseEncoding, etagMatches, variant, withEncoding } from '../../cache/cached-page.ts';
+import { buildCachedPage, type CachedPage, chooseEncoding, type Encoding, etagMatches, refine, variant, withEncoding } from '../../cache/cached-page.ts';
 import type { PageCache } from '../../cache/page-cache.ts';
 
 declare module 'fastify' {
@@ -132,29 +133,104 @@ function hasCookie(header: string | undefined, names: readonly string[]): boolea
 }
 
 /**
- * Answers from an entry, with one write to the socket. `upgrade` keeps the entry again when
- * it had to be compressed for this reader's encoding.
+ * Answers from an entry, with one write to the socket: headers built when the page was
+ * stored, nothing per request but choosing the encoding. `upgrade` keeps the entry again
+ * when it had to be compressed for this reader's encoding.
  */
-function serveEntry(request: FastifyRequest, reply: FastifyReply, found: CachedPage, label: 'HIT' | 'STALE', upgrade?: (entry: CachedPage) => void): FastifyReply {
-  reply.hijack();
-  const res = reply.raw;
-  res.setHeader('x-cache', label);
+function answerFromEntry(
+  req: IncomingMessage,
+  res: ServerResponse,
+  found: CachedPage,
+  label: 'HIT' | 'STALE',
+  upgrade?: (entry: CachedPage) => void,
+): CachedPage {
   const status = found.status ?? 200;
-  if (status === 200 && etagMatches(request.headers['if-none-match'], found.etag)) {
-    res.writeHead(304, { etag: found.etag, 'cache-control': found.baseHeaders['cache-control'] ?? '', vary: 'accept-encoding' });
+  if (status === 200 && etagMatches(req.headers['if-none-match'], found.etag)) {
+    if (label === 'HIT') res.writeHead(304, found.notModifiedRaw as string[]);
+    else res.writeHead(304, { etag: found.etag, 'cache-control': found.baseHeaders['cache-control'] ?? '', vary: 'accept-encoding', 'x-cache': label });
     res.end();
-    return reply;
+    return found;
   }
-  const encoding = chooseEncoding(request.headers['accept-encoding']);
+  const encoding = encodingFor(req.headers['accept-encoding']);
   let entry = found;
   if (encoding !== 'identity' && !entry[encoding]) {
     entry = withEncoding(entry, encoding);
     upgrade?.(entry);
   }
   const v = variant(entry, encoding);
-  res.writeHead(status, v.headers);
-  res.end(request.method === 'HEAD' ? undefined : v.body);
-  return reply;
+  if (label === 'HIT') res.writeHead(status, v.raw as string[]);
+  else res.writeHead(status, { ...v.headers, 'x-cache': label });
+  res.end(req.method === 'HEAD' ? undefined : v.body);
+  return entry;
+}
+
+/**
+ * chooseEncoding, remembered per Accept-Encoding value: browsers send a handful of
+ * spellings, so a hit does not parse the header again. Bounded: past 64 spellings the
+ * memory is dropped and starts over.
+ */
+const ENCODING_BY_HEADER = new Map<string, Encoding>();
+function encodingFor(header: string | string[] | undefined): Encoding {
+  if (typeof header !== 'string') return chooseEncoding(header);
+  let encoding = ENCODING_BY_HEADER.get(header);
+  if (encoding === undefined) {
+    encoding = chooseEncoding(header);
+    if (ENCODING_BY_HEADER.size >= 64) ENCODING_BY_HEADER.clear();
+    ENCODING_BY_HEADER.set(header, encoding);
+  }
+  return encoding;
+}
+
+/**
+ * A page stored at the quick compression level that is read again is recompressed at the
+ * full level on zlib's thread pool, and replaces its entry only if that entry is still the
+ * one in the cache (a purge or a newer render meanwhile wins). Once per entry.
+ */
+const REFINING = new WeakSet<CachedPage>();
+function refineLater(cache: PageCache<CachedPage>, key: string, entry: CachedPage): void {
+  if (!entry.quick || REFINING.has(entry)) return;
+  REFINING.add(entry);
+  refine(entry).then(
+    (better) => cache.replace(key, entry, better),
+    () => {}, // A failed recompression leaves the quick copy, which is correct.
+  );
+}
+
+export interface FastHitOptions {
+  cache: PageCache<CachedPage>;
+  /** Cookies whose presence means a newsroom session (never answered from the cache). */
+  sessionCookies: readonly string[];
+  /** Longer addresses are the app's to refuse. */
+  maxUrlLength: number;
+  /** Called after each answer (the access log). */
+  onAnswer?: (req: IncomingMessage, res: ServerResponse, startedAt: number) => void;
+}
+
+/**
+ * The shortest path for a cache hit, in front of Fastify (its server's request listener):
+ * an anonymous GET or HEAD of an address without a query string whose page is in the cache
+ * and fresh is answered here, before routing, hooks or request objects. Everything else
+ * (query strings, misses, stale entries, signed-in users, odd spellings) returns false and
+ * goes through Fastify, where the onRequest hook below answers the same entries the same
+ * way: the bytes and headers are the stored ones either way.
+ */
+export function createFastHit(options: FastHitOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const { cache, sessionCookies, maxUrlLength, onAnswer } = options;
+  return (req, res) => {
+    const url = req.url;
+    if (!cache.enabled || url === undefined || (req.method !== 'GET' && req.method !== 'HEAD') || url.length > maxUrlLength || url.includes('?')) return false;
+    // '/a/' is the app's to redirect (one address per page), never a cached page.
+    if (url.length > 1 && url.endsWith('/')) return false;
+    if (hasCookie(req.headers.cookie, sessionCookies)) return false;
+    if (url.includes('%') && !canonicalPath(url)) return false;
+    const found = cache.peekFresh(url);
+    if (!found) return false;
+    const startedAt = onAnswer ? performance.now() : 0;
+    const served = answerFromEntry(req, res, found, 'HIT', (entry) => cache.store(url, entry, cache.generation));
+    refineLater(cache, url, served);
+    onAnswer?.(req, res, startedAt);
+    return true;
+  };
 }
 
 /**
@@ -164,7 +240,8 @@ function serveEntry(request: FastifyRequest, reply: FastifyReply, found: CachedP
 export function serveStale(request: FastifyRequest, reply: FastifyReply): boolean {
   const stale = request.pageCache?.stale;
   if (!stale) return false;
-  serveEntry(request, reply, stale, 'STALE');
+  reply.hijack();
+  answerFromEntry(request.raw, reply.raw, stale, 'STALE');
   return true;
 }
 
@@ -196,7 +273,11 @@ export const pageCachePlugin = fp<PageCachePluginOptions>(async (app, { cache, s
     const found = cache.lookup(state.key);
     if (!found) return;
     const key = state.key;
-    if (found.fresh) return serveEntry(request, reply, found.entry, 'HIT', (entry) => cache.store(key, entry, cache.generation));
+    if (found.fresh) {
+      reply.hijack();
+      refineLater(cache, key, answerFromEntry(request.raw, reply.raw, found.entry, 'HIT', (entry) => cache.store(key, entry, cache.generation)));
+      return reply;
+    }
     state.stale = found.entry;
   });
 
