@@ -9,12 +9,12 @@ import type { Services } from '../services.ts';
 import { importWordpress, type WordpressImportReport, WxrError } from '../transfer/wordpress/wordpress-import.ts';
 import { progressBar } from './progress-bar.ts';
 
-export const IMPORT_WORDPRESS_USAGE = 'Usage: samachar import wordpress FILE.xml [--uploads DIR] [--dry-run]';
+export const IMPORT_WORDPRESS_USAGE = 'Usage: samachar import wordpress FILE.xml [--uploads DIR] [--dry-run] [--accounts]';
 
 export async function importWordpressCommand(args: string[], openServices: () => Promise<Services>, afterChange: () => void = () => {}): Promise<number> {
-  let parsed: { values: { uploads?: string | undefined; 'dry-run'?: boolean | undefined }; positionals: string[] };
+  let parsed: { values: { uploads?: string | undefined; 'dry-run'?: boolean | undefined; accounts?: boolean | undefined }; positionals: string[] };
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { uploads: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });
+    parsed = parseArgs({ args, allowPositionals: true, options: { uploads: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, accounts: { type: 'boolean', default: false } } });
   } catch (err) {
     console.error(`import wordpress: ${(err as Error).message}\n${IMPORT_WORDPRESS_USAGE}`);
     return 2;
@@ -37,7 +37,7 @@ export async function importWordpressCommand(args: string[], openServices: () =>
   const services = await openServices();
   try {
     const bar = progressBar(dryRun ? 'reading stories' : 'importing stories');
-    const report = await importWordpress(services, { file, uploadsDir: uploads ?? null, dryRun, onProgress: bar.update });
+    const report = await importWordpress(services, { file, uploadsDir: uploads ?? null, dryRun, accounts: parsed.values.accounts === true, onProgress: bar.update });
     bar.done();
     console.log(describeReport(report));
     if (!dryRun) afterChange();
@@ -90,6 +90,7 @@ export function describeReport(r: WordpressImportReport): string {
     `  password-protected posts (imported unpublished): ${r.passwordProtected}`,
     `  sticky posts not pinned: ${r.unpinned}`,
   ];
+  if (r.created.accounts > 0 && !r.dryRun) lines.push('New accounts have no password anyone knows: give each a link with `samachar user reset-password --email E`.');
   if (r.problems.length) lines.push('Problems:', ...r.problems.map((p) => `  - ${p}`));
   return lines.join('\n');
 }

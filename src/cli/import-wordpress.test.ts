@@ -34,7 +34,7 @@ for (const dialect of DIALECTS) {
       assert.match(uploads.stderr, /--uploads no-such-folder is not a folder/);
       const kind = samachar(['import', 'joomla', EXPORT], env);
       assert.equal(kind.status, 2);
-      assert.match(samachar(['help'], env).stdout, /import wordpress FILE\.xml \[--uploads DIR\] \[--dry-run\]/);
+      assert.match(samachar(['help'], env).stdout, /import wordpress FILE\.xml \[--uploads DIR\] \[--dry-run\] \[--accounts\]/);
     });
 
     test('a truncated export stops with one line, exit 1, and nothing written; a dry run writes nothing', () => {
@@ -49,7 +49,7 @@ for (const dialect of DIALECTS) {
       const dry = samachar(['import', 'wordpress', EXPORT, '--uploads', UPLOADS, '--dry-run'], env);
       assert.equal(dry.status, 0, dry.stderr);
       assert.match(dry.stdout, /^Dry run of the import from http:\/\/samachar-fixture\.example: nothing was written/);
-      assert.match(dry.stdout, /created: articles 7, authors 2, comments 9, pages 3, photos 3, pins 1, redirects \d+, sections 5, tags 4/);
+      assert.match(dry.stdout, /created: accounts 0, articles 7, authors 2, comments 9, pages 3, photos 3, pins 1, redirects \d+, sections 5, tags 4/);
     });
 
     test('imports the site with a progress bar and a report; the second run creates nothing', () => {
@@ -57,14 +57,14 @@ for (const dialect of DIALECTS) {
       assert.equal(run.status, 0, run.stderr);
       assert.match(run.stderr, /importing stories: 11\/11/);
       assert.match(run.stdout, /^Imported from http:\/\/samachar-fixture\.example:/);
-      assert.match(run.stdout, /created: articles 7, authors 2, comments 9, pages 3, photos 3, pins 1, redirects [1-9]\d*, sections 5, tags 4/);
+      assert.match(run.stdout, /created: accounts 0, articles 7, authors 2, comments 9, pages 3, photos 3, pins 1, redirects [1-9]\d*, sections 5, tags 4/);
       assert.match(run.stdout, /stories by status: draft 2, published 6, scheduled 1, unpublished 1/);
       assert.match(run.stdout, /skipped: status:trash 1/);
       assert.match(run.stdout, /kept as plain paragraphs \(no Samachar block for them\): table 1/);
       const again = samachar(['import', 'wordpress', EXPORT, '--uploads', UPLOADS], env);
       assert.equal(again.status, 0, again.stderr);
-      assert.match(again.stdout, /created: articles 0, authors 0, comments 0, pages 0, photos 0, pins 0, redirects 0, sections 0, tags 0/);
-      assert.match(again.stdout, /already there \(left as they were\): articles 7, authors 2, pages 3, photos 3, sections 5, tags 4/);
+      assert.match(again.stdout, /created: accounts 0, articles 0, authors 0, comments 0, pages 0, photos 0, pins 0, redirects 0, sections 0, tags 0/);
+      assert.match(again.stdout, /already there \(left as they were\): accounts 0, articles 7, authors 2, pages 3, photos 3, sections 5, tags 4/);
     });
   });
 }

@@ -219,7 +219,7 @@ for (const dialect of DIALECTS) {
       const before = await contentCounts(t);
       const again = await importWordpress(t.services, { file: EXPORT, uploadsDir: UPLOADS });
       assert.deepEqual(await contentCounts(t), before);
-      assert.deepEqual(again.created, { sections: 0, tags: 0, authors: 0, photos: 0, articles: 0, pages: 0, comments: 0, pins: 0, redirects: 0 });
+      assert.deepEqual(again.created, { sections: 0, tags: 0, authors: 0, accounts: 0, photos: 0, articles: 0, pages: 0, comments: 0, pins: 0, redirects: 0 });
       assert.equal(again.existing.articles, first.created.articles);
       assert.equal(again.existing.pages, first.created.pages);
       assert.equal(again.existing.photos, first.created.photos);
@@ -313,6 +313,27 @@ for (const dialect of DIALECTS) {
       assert.equal(again.created.articles, 1);
       assert.equal(again.created.comments, 3);
       assert.equal((await contentCounts(t)).comments, before.comments + 3);
+    });
+
+    test('--accounts: a contributor account per author, linked to the byline, that nobody can sign in to until a password is set', async () => {
+      const report = await importWordpress(t.services, { file: EXPORT, uploadsDir: UPLOADS, accounts: true });
+      assert.equal(report.created.accounts, figures.authors.length);
+      assert.equal(report.created.articles, 0);
+      const users = await t.services.users.list();
+      const ravi = users.find((u) => u.email === 'ravi@example.com')!;
+      assert.equal(ravi.role, 'contributor');
+      assert.equal(ravi.name, 'रवि कुमार');
+      const byline = (await t.services.authors.list()).find((a) => a.name === 'रवि कुमार')!;
+      assert.equal(ravi.authorId, byline.id);
+      const signIn = await t.services.users.signIn('ravi@example.com', 'correct horse battery', '203.0.113.1');
+      assert.equal(signIn.ok, false);
+      // The way in: a reset link, as for any account.
+      const link = await t.services.passwordResets.issueForEmail('ravi@example.com');
+      assert.match(link.url, /reset/);
+      const again = await importWordpress(t.services, { file: EXPORT, uploadsDir: UPLOADS, accounts: true });
+      assert.equal(again.created.accounts, 0);
+      assert.equal(again.existing.accounts, figures.authors.length);
+      assert.equal((await t.services.users.list()).length, users.length);
     });
   });
 }

@@ -36,6 +36,12 @@ export interface WordpressImportOptions {
   uploadsDir?: string | null;
   /** Read everything and report what would happen; write nothing. */
   dryRun?: boolean;
+  /**
+   * Also make a newsroom account (role contributor, linked to the byline) for each author
+   * with an email. Its password is never shown: nobody can sign in with it until a password
+   * is set through a reset link (`samachar user reset-password`).
+   */
+  accounts?: boolean;
   limits?: WxrLimits;
   /** Stories done of those to import (posts and pages). */
   onProgress?: (done: number, total: number) => void;
@@ -46,9 +52,9 @@ export interface WordpressImportReport {
   site: string;
   dryRun: boolean;
   /** New in Samachar: sections, tags, authors, photos, articles, pages, comments, pins, redirects. */
-  created: Record<'sections' | 'tags' | 'authors' | 'photos' | 'articles' | 'pages' | 'comments' | 'pins' | 'redirects', number>;
+  created: Record<'sections' | 'tags' | 'authors' | 'accounts' | 'photos' | 'articles' | 'pages' | 'comments' | 'pins' | 'redirects', number>;
   /** Found from an earlier import (or an existing section of the same address) and left as they were. */
-  existing: Record<'sections' | 'tags' | 'authors' | 'photos' | 'articles' | 'pages', number>;
+  existing: Record<'sections' | 'tags' | 'authors' | 'accounts' | 'photos' | 'articles' | 'pages', number>;
   /** Imported stories by the Samachar status they got. */
   statuses: Record<string, number>;
   /** Not imported, by reason: 'status:trash', 'status:auto-draft', 'type:nav_menu_item', 'comment:pingback' … */
@@ -234,7 +240,7 @@ class Importer {
     this.store = new WordpressStore(services.storage.db);
     this.dry = options.dryRun === true;
     this.site = scan.siteKey;
-    const zero = () => ({ sections: 0, tags: 0, authors: 0, photos: 0, articles: 0, pages: 0 });
+    const zero = () => ({ sections: 0, tags: 0, authors: 0, accounts: 0, photos: 0, articles: 0, pages: 0 });
     this.report = {
       site: scan.site.url,
       dryRun: this.dry,
@@ -328,6 +334,7 @@ class Importer {
 
   private async importAuthors(): Promise<void> {
     const known = await this.store.mapOf(this.site, 'author');
+    const accounts = this.options.accounts ? await this.store.mapOf(this.site, 'account') : new Map<number, number>();
     const existing = new Map((await this.services.authors.list()).map((a) => [a.id, a.slug]));
     for (const a of this.scan.authors) {
       if (!a.login) continue;
@@ -348,12 +355,37 @@ class Importer {
         }
       }
       this.authorIds.set(a.login, id);
+      if (this.options.accounts) await this.account(a, id, accounts);
       const slug = existing.get(id) ?? (slugify(a.login, { maxLength: 70 }) || 'author');
       this.authorSlugs.set(id, slug);
       const wpSlug = encodeURIComponent(a.login.toLowerCase());
       this.redirect(`/author/${wpSlug}/`, `/author/${slug}`);
       this.redirect(`/author/${wpSlug}/feed/`, `/author/${slug}/feed`);
       this.redirect(`/?author=${a.id}`, `/author/${slug}`);
+    }
+  }
+
+  /** A newsroom account for an author: contributor, linked to the byline, no password anyone knows. */
+  private async account(a: WxrAuthor, authorId: number, known: Map<number, number>): Promise<void> {
+    if (known.has(a.id)) {
+      this.report.existing.accounts++;
+      return;
+    }
+    if (!a.email) {
+      this.skip('account:no-email');
+      return;
+    }
+    this.report.created.accounts++;
+    if (this.dry) return;
+    try {
+      const name = oneLine(a.displayName || a.login, 100);
+      const { user } = await this.services.users.create({ email: a.email, name, role: 'contributor', ...(authorId > 0 ? { authorId } : {}) });
+      await this.store.remember(this.site, 'account', a.id, user.id);
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      this.report.created.accounts--;
+      // An account with this email already exists (or the email is not one): the byline stands alone.
+      this.skip(err.code === 'CONFLICT' ? 'account:email-taken' : 'account:invalid');
     }
   }
 

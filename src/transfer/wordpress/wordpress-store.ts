@@ -11,7 +11,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { writeBool, writeTime } from '../../storage/columns.ts';
 import type { CommentStatusColumn, Database } from '../../storage/schema.ts';
 
-export type WordpressKind = 'post' | 'page' | 'attachment' | 'category' | 'tag' | 'author' | 'comment';
+export type WordpressKind = 'post' | 'page' | 'attachment' | 'category' | 'tag' | 'author' | 'comment' | 'account';
 
 interface WordpressIdsTable {
   site: string;
