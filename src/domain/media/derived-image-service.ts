@@ -55,13 +55,6 @@ export class DerivedImageService {
     return this.open(out, 'image/png', () => ({ kind: 'logo', siteName, out }));
   }
 
-  /** Deletes a photo's crops (with its variants, when the photo is deleted). */
-  async removeCrops(fileKey: string): Promise<void> {
-    const dir = path.join(this.options.mediaDir, 'crop');
-    const names = await fs.readdir(dir).catch(() => [] as string[]);
-    await Promise.all(names.filter((n) => n.startsWith(`${fileKey}-`)).map((n) => fs.rm(path.join(dir, n), { force: true })));
-  }
-
   private async open(file: string, contentType: string, job: () => DeriveJob): Promise<DerivedFile> {
     let stat = await fs.stat(file).catch(() => null);
     if (!stat) {
@@ -75,4 +68,11 @@ export class DerivedImageService {
     }
     return { stream: createReadStream(file), bytes: stat.size, contentType };
   }
+}
+
+/** Deletes a photo's crops (with its variants, when the photo is deleted: media-usage-service.ts). */
+export async function removeCropFiles(mediaDir: string, fileKey: string): Promise<void> {
+  const dir = path.join(mediaDir, 'crop');
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.startsWith(`${fileKey}-`)).map((n) => fs.rm(path.join(dir, n), { force: true })));
 }

@@ -11,6 +11,7 @@ import { DomainError } from '../../errors.ts';
 import type { ChangeFeed } from '../changes/change-feed.ts';
 import { contentTags } from '../changes/content-tags.ts';
 import { can, type User } from '../users/user.ts';
+import { removeCropFiles } from './derived-image-service.ts';
 import { VARIANT_FORMATS, variantFileName } from './media.ts';
 import type { MediaService } from './media-service.ts';
 import { isUnused, type MediaUsage } from './media-usage.ts';
@@ -48,5 +49,7 @@ export class MediaUsageService {
     await Promise.all(
       media.variantWidths.flatMap((w) => VARIANT_FORMATS.map((f) => fs.rm(path.join(this.deps.mediaDir, variantFileName(media.fileKey, w, f)), { force: true }))),
     );
+    // Its crops around the focal point go too (made on request from those variants).
+    await removeCropFiles(this.deps.mediaDir, media.fileKey);
   }
 }

@@ -81,14 +81,15 @@ for (const dialect of DIALECTS) {
       assert.deepEqual((await t.services.media.findById(mediaId))?.focal, { x: 0.75, y: 0 });
       const after = await t.app.inject({ method: 'GET', url: '/admin/media', headers: { cookie: editor.cookie } });
       assert.match(after.body, /<span class="focal-picker fx-75 fy-0">/);
-      for (const bad of [
+      const bads: Record<string, string>[] = [
         { w: '200', h, 'focal.x': '201', 'focal.y': '0' },
         { w: '0', h, 'focal.x': '0', 'focal.y': '0' },
         { w: '200', h, 'focal.x': '-1', 'focal.y': '0' },
         { w: '200', h, 'focal.x': '1.5', 'focal.y': '0' },
         { w: '200', h },
         { w: '99999999', h, 'focal.x': '1', 'focal.y': '1' },
-      ]) {
+      ];
+      for (const bad of bads) {
         const r = await click(editor, mediaId, bad);
         assert.equal(r.statusCode, 400, JSON.stringify(bad));
       }

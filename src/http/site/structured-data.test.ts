@@ -14,7 +14,10 @@ import { Parser } from 'htmlparser2';
 import sharp from 'sharp';
 import { openDemoApp, type TestApp } from '../../../test/helpers/app.ts';
 import { DIALECTS } from '../../../test/helpers/databases.ts';
+import path from 'node:path';
+import { actor } from '../../../test/helpers/newsroom.ts';
 import { type Article, articlePath } from '../../domain/articles/article.ts';
+import { cropPath } from '../../domain/media/crops.ts';
 
 interface Checklist {
   types: Record<string, { required: string[]; recommended: string[]; samachar: string[] }>;
@@ -281,6 +284,21 @@ for (const dialect of DIALECTS) {
         const res = await t.app.inject({ method: 'GET', url });
         assert.equal(res.statusCode, 404, url);
       }
+    });
+
+    test('deleting a photo deletes its crops; its crop addresses are then 404', async () => {
+      const jpeg = await sharp({ create: { width: 900, height: 700, channels: 3, background: '#123456' } }).jpeg().toBuffer();
+      const lone = await t.services.media.ingest(jpeg, { alt: 'अकेली', caption: 'अकेली', credit: 'समाचार' });
+      const url = cropPath(lone, '4x3');
+      const made = await image(`${origin}${url}`);
+      assert.deepEqual([made.meta.width, made.meta.height], [900, 675], 'the widest 4:3 inside 900×700, not enlarged to 1200');
+      const dir = path.join(t.services.config.mediaDir, 'crop');
+      const mine = async () => (await fs.promises.readdir(dir)).filter((n) => n.startsWith(`${lone.fileKey}-`));
+      assert.equal((await mine()).length, 1);
+      const { user } = await actor(t.services, 'editor');
+      await t.services.mediaUsage.delete(user, lone.id);
+      assert.deepEqual(await mine(), []);
+      assert.equal((await t.app.inject({ method: 'GET', url })).statusCode, 404);
     });
 
     test('moving the focal point gives new crop addresses on the page; the old ones redirect', async () => {
