@@ -135,3 +135,19 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('old addresses when the redirect map cannot answer', () => {
+  test('an unknown address is still the 404 page, and a slash is still dropped, never a 500', async () => {
+    const t = await openDemoApp(DIALECTS[0]!);
+    try {
+      t.services.redirects.find = () => Promise.reject(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }));
+      const res = await t.app.inject({ method: 'GET', url: '/2024/03/21/some-old-story' });
+      assert.equal(res.statusCode, 404);
+      assert.match(res.body, /पेज नहीं मिला/);
+      const slash = await t.app.inject({ method: 'GET', url: '/2024/03/21/some-old-story/' });
+      assert.deepEqual([slash.statusCode, slash.headers.location], [301, '/2024/03/21/some-old-story']);
+    } finally {
+      await t.close();
+    }
+  });
+});

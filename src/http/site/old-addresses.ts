@@ -38,7 +38,15 @@ function send301(request: FastifyRequest, reply: FastifyReply, target: string): 
  */
 export async function answerOldAddress(services: Services, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | null> {
   if ((request.method !== 'GET' && request.method !== 'HEAD') || outsideSite(request.url)) return null;
-  const target = await services.redirects.find(request.url);
+  let target: string | null;
+  try {
+    target = await services.redirects.find(request.url);
+  } catch (err) {
+    // Called from the error handlers: a database that cannot answer leaves the 404 as it was
+    // (a throw here would escape to Fastify's own 500).
+    request.log.warn({ err }, 'redirect lookup failed');
+    return null;
+  }
   return target === null ? null : send301(request, reply, target);
 }
 
@@ -66,5 +74,6 @@ export async function slashTarget(services: Services, cache: PageCache<CachedPag
   const slashlessPath = slashless.split('?', 1)[0]!;
   const known = cache.enabled ? cache.lookup(slashlessPath) : undefined;
   if (known?.fresh) return known.entry.status === 301 ? (known.entry.baseHeaders.location ?? slashless) : slashless;
-  return (await services.redirects.find(path)) ?? slashless;
+  // A database that cannot answer still gets the visitor one hop closer.
+  return (await services.redirects.find(path).catch(() => null)) ?? slashless;
 }
