@@ -292,8 +292,10 @@ for (const dialect of DIALECTS) {
       assert.match(csp, /script-src 'self'/);
       assert.doesNotMatch(csp, /unsafe-inline|https?:/);
       assert.equal(res.headers['x-content-type-options'], 'nosniff');
-      // The only script is the comment form's module, from this host; nothing inline.
-      assert.ok(!/<script(?![^>]*\ssrc="\/assets\/)/.test(res.body), 'no inline script');
+      // The only script is the comment form's module, from this host; nothing inline runs.
+      // Structured data is a data block (`type="application/ld+json"`), which no browser runs.
+      assert.ok(!/<script(?![^>]*\ssrc="\/assets\/)(?! type="application\/ld\+json">)/.test(res.body), 'no inline script');
+      assert.equal(res.body.match(/<script type="application\/ld\+json">/g)?.length, 1, 'one structured-data block');
     });
 
     test('assets, fonts and photos are served by Samachar with long caching', async () => {
