@@ -36,8 +36,26 @@ export async function importWordpressCommand(args: string[], openServices: () =>
   const dryRun = parsed.values['dry-run'] === true;
   const services = await openServices();
   try {
+    // Two bars: the file is checked whole before anything is written, then imported.
+    const size = fs.statSync(file).size;
+    const check = progressBar('checking the file (MB)');
     const bar = progressBar(dryRun ? 'reading stories' : 'importing stories');
-    const report = await importWordpress(services, { file, uploadsDir: uploads ?? null, dryRun, accounts: parsed.values.accounts === true, onProgress: bar.update });
+    let checking = true;
+    const report = await importWordpress(services, {
+      file,
+      uploadsDir: uploads ?? null,
+      dryRun,
+      accounts: parsed.values.accounts === true,
+      onCheckProgress: (bytes) => check.update(Math.ceil(bytes / 1e6), Math.max(1, Math.ceil(size / 1e6))),
+      onProgress: (done, total) => {
+        if (checking) {
+          checking = false;
+          check.done();
+        }
+        bar.update(done, total);
+      },
+    });
+    if (checking) check.done();
     bar.done();
     console.log(describeReport(report));
     if (!dryRun) afterChange();

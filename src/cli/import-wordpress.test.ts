@@ -56,6 +56,8 @@ for (const dialect of DIALECTS) {
       const run = samachar(['import', 'wordpress', EXPORT, '--uploads', UPLOADS], env);
       assert.equal(run.status, 0, run.stderr);
       assert.match(run.stderr, /importing stories: 11\/11/);
+      // The file is checked whole before anything is written: its own bar, by megabytes.
+      assert.match(run.stderr, /checking the file \(MB\): 1\/1\n[\s\S]*importing stories/);
       assert.match(run.stdout, /^Imported from http:\/\/samachar-fixture\.example:/);
       assert.match(run.stdout, /created: accounts 0, articles 7, authors 2, comments 9, pages 3, photos 3, pins 1, redirects [1-9]\d*, sections 5, tags 4/);
       assert.match(run.stdout, /stories by status: draft 2, published 6, scheduled 1, unpublished 1/);

@@ -45,6 +45,8 @@ export interface WordpressImportOptions {
   limits?: WxrLimits;
   /** Stories done of those to import (posts and pages). */
   onProgress?: (done: number, total: number) => void;
+  /** Bytes of the file checked, while it is read through before the import (the first pass). */
+  onCheckProgress?: (bytes: number) => void;
 }
 
 /** What an import did (or, with dryRun, would do). Counts only; no private data. */
@@ -104,14 +106,14 @@ const COMMENT_MAX = 5000;
 const PAGES_SECTION = { slug: 'pages', name: 'पन्ने', nameLatin: 'Pages' } as const;
 
 /** Reads the whole file once, collecting what the import needs before the posts; throws WxrError on a bad file. */
-export async function scanWxr(file: WxrSource, limits: WxrLimits = DEFAULT_WXR_LIMITS): Promise<Scan> {
+export async function scanWxr(file: WxrSource, limits: WxrLimits = DEFAULT_WXR_LIMITS, onRead?: (bytes: number) => void): Promise<Scan> {
   let site: WxrSite = { title: '', url: '', language: '' };
   const authors: WxrAuthor[] = [];
   const terms: WxrTerm[] = [];
   const attachments = new Map<number, Attachment>();
   let stories = 0;
   let items = 0;
-  for await (const entry of readWxr(file, limits)) {
+  for await (const entry of readWxr(file, limits, onRead)) {
     if (entry.kind === 'site') site = entry.site;
     else if (entry.kind === 'author') authors.push(entry.author);
     else if (entry.kind === 'term') terms.push(entry.term);
@@ -209,7 +211,7 @@ const COMMENT_STATUS: Record<string, CommentStatusColumn | undefined> = {
 };
 
 export async function importWordpress(services: Services, options: WordpressImportOptions): Promise<WordpressImportReport> {
-  const scan = await scanWxr(options.file, options.limits);
+  const scan = await scanWxr(options.file, options.limits, options.onCheckProgress);
   return new Importer(services, scan, options).run();
 }
 

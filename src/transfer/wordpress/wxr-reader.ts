@@ -128,7 +128,8 @@ export type WxrSource = string | (() => AsyncIterable<Uint8Array>);
  * been yielded by then, so a caller that must not act on a bad file reads it through
  * once first (see `scanWxr` in wordpress-import.ts).
  */
-export async function* readWxr(source: WxrSource, limits: WxrLimits = DEFAULT_WXR_LIMITS): AsyncGenerator<WxrEntry> {
+export async function* readWxr(source: WxrSource, limits: WxrLimits = DEFAULT_WXR_LIMITS, onRead?: (bytes: number) => void): AsyncGenerator<WxrEntry> {
+  let read = 0;
   const parser = new SaxesParser({ position: true });
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const queue: WxrEntry[] = [];
@@ -197,6 +198,8 @@ export async function* readWxr(source: WxrSource, limits: WxrLimits = DEFAULT_WX
   const chunks = stream ? (stream as AsyncIterable<Buffer>) : (source as () => AsyncIterable<Uint8Array>)();
   try {
     for await (const chunk of chunks) {
+      read += chunk.length;
+      onRead?.(read);
       let text: string;
       try {
         text = decoder.decode(chunk, { stream: true });
