@@ -5,7 +5,7 @@
  */
 import { articlePath } from '../../domain/articles/article.ts';
 import type { SitemapPage, SitemapStory } from '../../domain/sitemaps/sitemap.ts';
-import { el, xmlDocument } from '../../lib/xml.ts';
+import { el, escapeXmlText, XmlFragment, xmlDocument } from '../../lib/xml.ts';
 import { feedImage } from '../feeds/feed-image.ts';
 
 export const SITEMAP_CONTENT_TYPE = 'application/xml; charset=utf-8';
@@ -33,24 +33,19 @@ export function renderSitemapIndex(siteUrl: string, sitemaps: readonly { path: s
   );
 }
 
-/** A month of stories: each story's address, its last change, and its hero photo (a JPEG). */
+/**
+ * A month of stories: each story's address, its last change, and its hero photo (a JPEG).
+ * The hot one (thousands of entries a file), so each entry is written as one template with
+ * every value through escapeXmlText, the same escaping `el` applies, without building an
+ * element per field.
+ */
 export function renderStoriesSitemap(siteUrl: string, stories: readonly SitemapStory[]): string {
   const origin = originOf(siteUrl);
-  return xmlDocument(
-    el(
-      'urlset',
-      { xmlns: NS_SITEMAP, 'xmlns:image': NS_IMAGE },
-      stories.map((s) =>
-        el(
-          'url',
-          null,
-          el('loc', null, `${origin}${articlePath(s)}`),
-          el('lastmod', null, w3cDate(s.updatedAt)),
-          s.hero && el('image:image', null, el('image:loc', null, `${origin}${feedImage(s.hero).path}`)),
-        ),
-      ),
-    ),
-  );
+  const urls = stories.map((s) => {
+    const image = s.hero ? `\n<image:image>\n<image:loc>${escapeXmlText(`${origin}${feedImage(s.hero).path}`)}</image:loc>\n</image:image>` : '';
+    return `<url>\n<loc>${escapeXmlText(`${origin}${articlePath(s)}`)}</loc>\n<lastmod>${w3cDate(s.updatedAt)}</lastmod>${image}\n</url>`;
+  });
+  return xmlDocument(el('urlset', { xmlns: NS_SITEMAP, 'xmlns:image': NS_IMAGE }, urls.length > 0 && new XmlFragment(urls.join('\n'))));
 }
 
 /** Section, tag or author pages. */
