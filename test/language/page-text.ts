@@ -66,7 +66,9 @@ export function pageText(html: string, options: { skipLang?: string } = {}): Pag
     if (name === 'script' || name === 'style') {
       const end = src.indexOf(`</${name}`, at);
       const body = src.slice(at, end < 0 ? src.length : end);
-      if (name === 'script' && /json/.test(attrs.get('type') ?? '') && !skipped() && !skipHere) {
+      // Structured data (application/ld+json) is for crawlers: schema.org's vocabulary
+      // (`WebSite`, `query-input`) and the site's content, never interface labels.
+      if (name === 'script' && /json/.test(attrs.get('type') ?? '') && attrs.get('type') !== 'application/ld+json' && !skipped() && !skipHere) {
         try {
           jsonStrings(JSON.parse(body), pieces);
         } catch {
