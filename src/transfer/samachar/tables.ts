@@ -63,6 +63,14 @@ export const EXPORTED: readonly ExportedTable[] = [
   // comments.secret: the key of IP hashes, form tokens and webhook signatures.
   { name: 'settings', key: ['key'], secretRows: ['comments.secret'] },
   { name: 'redirects', key: ['id'] },
+  // A webhook endpoint is its URL and its signing secret: without the secret receivers would
+  // refuse every delivery, so endpoints (and their deliveries) travel only with secrets.
+  { name: 'webhook_endpoints', key: ['id'], secret: true },
+  { name: 'webhook_deliveries', key: ['id'], secret: true },
+  // What was last announced of each story, so the new site does not announce every story again.
+  { name: 'webhook_story_state', key: ['article_id'] },
+  // Which WordPress post, category, … each row came from, so a later WordPress import updates them.
+  { name: 'wordpress_ids', key: ['site', 'kind', 'wp_id'] },
 ];
 
 export const NOT_EXPORTED: Readonly<Record<string, string>> = {
