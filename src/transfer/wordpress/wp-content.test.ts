@@ -39,6 +39,17 @@ describe('convertContent: the classic editor', () => {
     assert.deepEqual(report, { keptAsText: {}, removed: {}, unsafeLinks: 0 });
   });
 
+  it('a photo inside a link, a paragraph, a list item, a heading or a quote becomes a block after that text, never lost', () => {
+    const img = (id: number) => `<img class="wp-image-${id}" src="https://old.example/wp-content/uploads/${id}.jpg" alt="">`;
+    const html = `<p><a href="https://old.example/wp-content/uploads/1.jpg">${img(1)}</a></p>\n\nपाठ <a href="/x">${img(2)}</a> आगे\n<ul><li><a href="/y">${img(3)}</a> सूची</li></ul><h2>${img(4)}शीर्षक</h2><blockquote>कथन ${img(5)}</blockquote>`;
+    const { blocks } = convertContent(html);
+    valid(blocks);
+    assert.deepEqual(
+      blocks.map((b) => (b.type === 'pending-image' ? `img${b.attachmentId}` : b.type)),
+      ['img1', 'paragraph', 'img2', 'list', 'img3', 'heading', 'img4', 'quote', 'img5'],
+    );
+  });
+
   it('links to the old site become site paths, so its redirects answer them', () => {
     const { blocks } = convertContent('<p><a href="https://old.example/2024/03/12/x/">पुरानी ख़बर</a></p>', { siteUrl: 'https://old.example' });
     assert.deepEqual(blocks, [{ type: 'paragraph', content: [{ text: 'पुरानी ख़बर', href: '/2024/03/12/x/' }] }]);

@@ -147,6 +147,8 @@ class Walker {
   private run: Inline[] = [];
   /** The Gutenberg block the walker is in (from its comment), for the report's names. */
   private blockName = '';
+  /** Photos met inside text (`<a><img></a>`, the classic editor's way): blocks of their own after that text's block. */
+  private stray: Element[] = [];
 
   constructor(
     private readonly out: ConvertedBlock[],
@@ -201,12 +203,11 @@ class Walker {
     this.flush();
     switch (name) {
       case 'p': {
-        // A photo inside a paragraph (the classic editor puts them there) becomes its own block.
-        const imgs = descendants(node, 'img');
-        for (const img of imgs) this.image(img, '');
+        // A photo inside a paragraph (the classic editor puts them there) becomes its own block, after it.
         const content: Inline[] = [];
         for (const c of node.children) this.inline(c, {}, content);
         this.paragraph(content);
+        this.strays();
         return;
       }
       case 'h1':
@@ -216,9 +217,9 @@ class Walker {
       case 'h5':
       case 'h6': {
         const text = collapse(textOf(node));
-        if (!text) return;
         if (text.length > MAX_TEXT) this.paragraph([{ text }]);
-        else this.out.push({ type: 'heading', level: name === 'h1' || name === 'h2' ? 2 : 3, text });
+        else if (text) this.out.push({ type: 'heading', level: name === 'h1' || name === 'h2' ? 2 : 3, text });
+        for (const img of descendants(node, 'img')) this.image(img, '');
         return;
       }
       case 'ul':
@@ -263,10 +264,18 @@ class Walker {
 
   /** The paragraph being gathered from loose text, if it has any. */
   private flush(): void {
-    if (this.run.length === 0) return;
-    const content = this.run;
-    this.run = [];
-    this.paragraph(content);
+    if (this.run.length > 0) {
+      const content = this.run;
+      this.run = [];
+      this.paragraph(content);
+    }
+    this.strays();
+  }
+
+  private strays(): void {
+    const imgs = this.stray;
+    this.stray = [];
+    for (const img of imgs) this.image(img, '');
   }
 
   private paragraph(content: Inline[], into: ConvertedBlock[] = this.out): void {
@@ -285,7 +294,10 @@ class Walker {
       count(this.report.removed, name);
       return;
     }
-    if (name === 'img') return; // photos are taken out as blocks by the caller
+    if (name === 'img') {
+      this.stray.push(node);
+      return;
+    }
     if (name === 'br') {
       pushText(into, '\n', marks);
       return;
@@ -323,7 +335,6 @@ class Walker {
         const nested: Element[] = [];
         for (const c of li.children) {
           if (isElement(c) && (c.name === 'ul' || c.name === 'ol')) nested.push(c);
-          else if (isElement(c) && c.name === 'img') this.image(c, '');
           else this.inline(c, {}, content);
         }
         const tidy = tidyInlines(content).slice(0, MAX_INLINES);
@@ -334,6 +345,7 @@ class Walker {
     };
     walk(node);
     for (let i = 0; i < items.length; i += MAX_LIST_ITEMS) this.out.push({ type: 'list', ordered, items: items.slice(i, i + MAX_LIST_ITEMS) });
+    this.strays();
   }
 
   private quote(node: Element): void {
@@ -345,18 +357,18 @@ class Walker {
         else if (isElement(c) && (c.name === 'p' || c.name === 'div')) {
           if (content.length) pushText(content, '\n', {});
           walk(c.children);
-        } else if (isElement(c) && c.name === 'img') this.image(c, '');
-        else this.inline(c, {}, content);
+        } else this.inline(c, {}, content);
       }
     };
     walk(node.children);
     const tidy = tidyInlines(content);
     if (!tidy.length) {
       if (cite) this.paragraph([{ text: cite }]);
-      return;
+    } else {
+      this.out.push({ type: 'quote', content: tidy.slice(0, MAX_INLINES), ...(cite ? { cite: cite.slice(0, MAX_TEXT) } : {}) });
+      if (tidy.length > MAX_INLINES) this.paragraph(tidy.slice(MAX_INLINES));
     }
-    this.out.push({ type: 'quote', content: tidy.slice(0, MAX_INLINES), ...(cite ? { cite: cite.slice(0, MAX_TEXT) } : {}) });
-    if (tidy.length > MAX_INLINES) this.paragraph(tidy.slice(MAX_INLINES));
+    this.strays();
   }
 
   private figure(node: Element): void {
