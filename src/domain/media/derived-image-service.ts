@@ -29,14 +29,19 @@ export class DerivedImageService {
 
   constructor(private readonly options: { mediaDir: string; deriver: ImageDeriver }) {}
 
-  /** A photo's crop around its focal point (the address was checked against the photo by the caller). */
-  crop(media: Media, ratio: CropRatio): Promise<DerivedFile> {
+  /**
+   * A photo's crop around its focal point (the address was checked against the photo by the
+   * caller). Null when the photo's files are gone (a 404, not an error).
+   */
+  async crop(media: Media, ratio: CropRatio): Promise<DerivedFile | null> {
     const u = focalUnits(focalOf(media));
     const src = cropSource(media);
     const out = path.join(this.options.mediaDir, 'crop', `${media.fileKey}-${ratio}-${u.x}-${u.y}.jpg`);
+    const source = path.join(this.options.mediaDir, variantFileName(media.fileKey, src.width, 'jpeg'));
+    if (!(await fs.stat(out).catch(() => null)) && !(await fs.stat(source).catch(() => null))) return null;
     return this.open(out, 'image/jpeg', () => ({
       kind: 'crop',
-      source: path.join(this.options.mediaDir, variantFileName(media.fileKey, src.width, 'jpeg')),
+      source,
       rect: cropRect(src.width, src.height, ratio, focalOf(media)),
       ...cropOutputSize(media, ratio),
       out,

@@ -45,7 +45,9 @@ export const mediaRoutes: FastifyPluginAsync<{ services: Services }> = async (ap
     if (!name || !media) return reply.callNotFound();
     const current = cropPath(media, name.ratio);
     if (current !== `/media/crop/${request.params.file}`) return moved(reply, current);
-    return sendImmutable(reply, await withRetryAfter(reply, () => services.derivedImages.crop(media, name.ratio)));
+    const file = await withRetryAfter(reply, () => services.derivedImages.crop(media, name.ratio));
+    if (!file) return reply.callNotFound();
+    return sendImmutable(reply, file);
   });
 
   // A public story's share card (its headline on the site's colours): /media/share/<story id>-<hash>.png.

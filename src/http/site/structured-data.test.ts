@@ -301,6 +301,15 @@ for (const dialect of DIALECTS) {
       assert.equal((await t.app.inject({ method: 'GET', url })).statusCode, 404);
     });
 
+    test('a photo whose files are missing answers 404 for its crops, never a 500', async () => {
+      const colour = `#${Math.floor(Math.random() * 0xffffff).toString(16).padStart(6, '0')}`;
+      const jpeg = await sharp({ create: { width: 700, height: 500, channels: 3, background: colour } }).jpeg().toBuffer();
+      const gone = await t.services.media.ingest(jpeg, { alt: 'गुम', caption: 'गुम', credit: 'समाचार' });
+      const widest = gone.variantWidths.at(-1)!;
+      await fs.promises.rm(path.join(t.services.config.mediaDir, `${gone.fileKey}-${widest}.jpg`));
+      assert.equal((await t.app.inject({ method: 'GET', url: cropPath(gone, '1x1') })).statusCode, 404);
+    });
+
     test('moving the focal point gives new crop addresses on the page; the old ones redirect', async () => {
       const before = (await page(articlePath(withPhoto))).meta.get('og:image')![0]!;
       // Cards crop with CSS around the same point (object-position through fx-/fy- classes).
