@@ -20,7 +20,7 @@ export interface AtomInput extends FeedInput {
   readonly emptyUpdated: Date;
 }
 
-function renderEntry(item: FeedItem, origin: string, siteName: string): XmlFragment {
+function renderEntry(item: FeedItem, origin: string, siteName: string, language: string): XmlFragment {
   const { article } = item;
   const link = itemLink(article, origin);
   const image = itemImage(article);
@@ -28,7 +28,8 @@ function renderEntry(item: FeedItem, origin: string, siteName: string): XmlFragm
   const authors: readonly Pick<Article['authors'][number], 'name' | 'slug'>[] = article.authors;
   return el(
     'entry',
-    null,
+    // A story in another language than the feed's (an English story on a Hindi site) says so.
+    { 'xml:lang': article.lang && article.lang !== language ? article.lang : null },
     el('id', null, link),
     el('title', { type: 'text' }, article.headline),
     el('link', { rel: 'alternate', type: 'text/html', href: link }),
@@ -50,10 +51,11 @@ export function renderAtom(input: AtomInput): string {
   const { siteName, tagline } = input.settings;
   const title = input.title ? `${input.title} | ${siteName}` : siteName;
   const updated = lastChanged(input.items) ?? input.emptyUpdated;
+  const language = input.language ?? FEED_LANGUAGE;
   return xmlDocument(
     el(
       'feed',
-      { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': input.language ?? FEED_LANGUAGE },
+      { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': language },
       el('id', null, `${origin}${input.feedPath}`),
       el('title', { type: 'text' }, title),
       el('subtitle', { type: 'text' }, input.description || tagline || title),
@@ -61,7 +63,7 @@ export function renderAtom(input: AtomInput): string {
       el('link', { rel: 'alternate', type: 'text/html', href: `${origin}${input.pagePath}` }),
       el('link', { rel: 'self', type: 'application/atom+xml', href: `${origin}${input.feedPath}` }),
       el('generator', null, 'Samachar'),
-      input.items.map((item) => renderEntry(item, origin, siteName)),
+      input.items.map((item) => renderEntry(item, origin, siteName, language)),
     ),
   );
 }

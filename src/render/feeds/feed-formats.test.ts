@@ -141,6 +141,15 @@ describe('renderJsonFeed', () => {
     assert.deepEqual(item.tags, ['विदेश', 'पुतिन']);
     assert.equal(item.image, 'https://news.example/media/0123456789abcdef-960.jpg');
     assert.deepEqual(item.attachments, [{ url: 'https://news.example/media/0123456789abcdef-960.jpg', mime_type: 'image/jpeg', size_in_bytes: 12345 }]);
+    assert.equal(item.language, undefined, 'a Hindi story in a Hindi feed');
+  });
+
+  it('a story in another language says so, in both formats', () => {
+    const items = [{ article: article({ lang: 'en', headline: 'Putin meets Xi' }), heroBytes: null }];
+    assert.equal(parseJsonFeed(renderJsonFeed(input({ items }))).items![0]!.language, 'en');
+    const xml = renderAtom(input({ items }));
+    assert.ok(xml.includes('<entry xml:lang="en">'), xml.slice(0, 600));
+    assert.ok(xml.includes('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="hi">'));
   });
 
   it('keeps a hostile headline byte for byte', () => {

@@ -14,7 +14,7 @@ interface JsonFeedAuthor {
   url?: string;
 }
 
-function renderItem(item: FeedItem, origin: string): Record<string, unknown> {
+function renderItem(item: FeedItem, origin: string, language: string): Record<string, unknown> {
   const { article } = item;
   const link = itemLink(article, origin);
   const image = itemImage(article);
@@ -31,6 +31,7 @@ function renderItem(item: FeedItem, origin: string): Record<string, unknown> {
     date_modified: rfc3339(itemUpdated(article)),
     ...(authors.length > 0 ? { authors } : {}),
     tags: itemCategories(article).map((c) => c.label),
+    ...(article.lang && article.lang !== language ? { language: article.lang } : {}),
     ...(image
       ? { attachments: [{ url: `${origin}${image.path}`, mime_type: 'image/jpeg', ...(item.heroBytes !== null ? { size_in_bytes: item.heroBytes } : {}) }] }
       : {}),
@@ -42,13 +43,14 @@ export function renderJsonFeed(input: FeedInput): string {
   const origin = input.siteUrl.replace(/\/+$/, '');
   const { siteName, tagline } = input.settings;
   const title = input.title ? `${input.title} | ${siteName}` : siteName;
+  const language = input.language ?? FEED_LANGUAGE;
   return JSON.stringify({
     version: JSON_FEED_VERSION,
     title,
     home_page_url: `${origin}${input.pagePath}`,
     feed_url: `${origin}${input.feedPath}`,
     description: input.description || tagline || title,
-    language: input.language ?? FEED_LANGUAGE,
-    items: input.items.map((item) => renderItem(item, origin)),
+    language,
+    items: input.items.map((item) => renderItem(item, origin, language)),
   });
 }
