@@ -225,7 +225,9 @@ export class WebhookService {
     if (due.length === 0) return report;
     const endpoints = new Map((await store.listEndpoints()).map((e) => [e.id, e]));
     for (const d of due) {
-      if (!(await store.claim(d.id, d.attempts, new Date(now.getTime() + LEASE_MS), now))) continue;
+      // The lease counts from now, not from the start of the run: earlier sends may have taken a while.
+      const claimedAt = this.deps.now();
+      if (!(await store.claim(d.id, d.attempts, new Date(claimedAt.getTime() + LEASE_MS), claimedAt))) continue;
       const endpoint = endpoints.get(d.endpointId);
       const outcome = endpoint ? await this.attempt(send, endpoint, d) : { status: null, error: 'endpoint removed' };
       const at = this.deps.now();
