@@ -213,6 +213,15 @@ for (const dialect of DIALECTS) {
       const res = await app.inject({ method: 'GET', url: permalink });
       assert.equal(res.statusCode, 301);
       assert.equal(res.headers.location, `/desh/${budget.slug}-${budget.id}`);
+      for (const [url, location] of [
+        ['/?p=4', `/desh/${budget.slug}-${budget.id}`],
+        [figures.terms.find((c) => c.name === 'देश')!.link, '/desh'],
+        [`${figures.terms.find((c) => c.name === 'राज्य')!.link}feed/`, '/tag/rajya/feed'],
+      ] as const) {
+        const hop = await app.inject({ method: 'GET', url });
+        assert.equal(hop.statusCode, 301, url);
+        assert.equal(hop.headers.location, location, url);
+      }
     });
 
     test('running the same import again creates nothing new', async () => {
