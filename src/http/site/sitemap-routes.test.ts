@@ -134,6 +134,22 @@ for (const dialect of DIALECTS) {
       assert.ok(after.statusCode === 404 || gone(after.body), 'out of its month');
     });
 
+    test('trashing and then deleting a published story takes it out of the sitemaps on the next request', async () => {
+      const month = `/sitemaps/stories-${t.services.now().toISOString().slice(0, 7)}.xml`;
+      const id = await t.services.desk.createDraft(editor.user, { sectionId: ref.section.id, headline: 'हटाई जाने वाली खबर' });
+      await t.services.desk.transition(editor.user, id, 'published');
+      const listed = (body: string) => locs(readXml(body), 'url').some((l) => l.endsWith(`-${id}`) || l.endsWith(`/${id}`));
+      assert.ok(listed((await get('/news-sitemap.xml')).body));
+      assert.ok(listed((await get(month)).body));
+      assert.equal((await get('/news-sitemap.xml')).headers['x-cache'], 'HIT', 'cached before the change');
+      await t.services.trash.trash(editor.user, id);
+      assert.ok(!listed((await get('/news-sitemap.xml')).body), 'trashed: out of the news sitemap');
+      const after = await get(month);
+      assert.ok(after.statusCode === 404 || !listed(after.body), 'trashed: out of its month');
+      await t.services.trash.deleteForever(admin.user, id);
+      assert.ok(!listed((await get('/news-sitemap.xml')).body), 'deleted: still out');
+    });
+
     for (const url of ['/sitemaps/stories-2023-13.xml', '/sitemaps/stories-1999-01.xml', '/sitemaps/stories-2023-03-2.xml', '/sitemaps/stories-2023-03-1.xml', '/sitemaps/other.xml', '/sitemaps/stories-2023-3.xml']) {
       test(`${url} → 404`, async () => {
         const res = await get(url);
