@@ -82,4 +82,9 @@ export class TaggedMemoMap<T> {
     }
     return memo.get();
   }
+
+  /** Drops the value kept under `key` (the next `get` reads it again). */
+  clear(key: string): void {
+    this.memos.get(key)?.clear();
+  }
 }

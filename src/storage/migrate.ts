@@ -3,7 +3,7 @@
  * transaction (Kysely's Migrator; it takes a lock so that several processes
  * starting at once apply each migration exactly once).
  */
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider, sql } from 'kysely';
 import * as m001 from './migrations/001-initial.ts';
 import * as m002 from './migrations/002-newsroom.ts';
 import * as m003 from './migrations/003-comments.ts';
@@ -48,7 +48,13 @@ export async function migrateToLatest(storage: Storage): Promise<MigrationReport
   // migration runs in its own transaction, so trying again is safe.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await migrateOnce(storage);
+      const report = await migrateOnce(storage);
+      // SQLite's planner chooses indexes from the statistics ANALYZE gathers. A new index
+      // without them can look better than it is: a covering index on (status, published_at,
+      // …) took `id IN (…)` lookups from the primary key to a scan of every public story
+      // (0.2 ms → 20–80 ms at 100,000 stories). New indexes get their statistics at once.
+      if (storage.dialect === 'sqlite' && report.applied.length > 0) await sql`analyze`.execute(storage.db);
+      return report;
     } catch (err) {
       if (attempt >= 5 || !isOtherSchemaVanished(err, storage.schema)) throw err;
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt));

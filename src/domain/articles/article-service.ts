@@ -5,15 +5,20 @@ import { slugify } from '../../lib/slug.ts';
 import { mediaIdsOf, parseRichText } from '../../richtext/rich-text.ts';
 import { type Article, type ArticleSummary, isPublic, type ListFilter, MAX_HOME_PINS, type NewArticle, type Paged } from './article.ts';
 import type { ArticleStore } from './article-store.ts';
+import { RecentStories } from './recent-stories.ts';
 
 /** Highest page number a reader may ask for: deep offsets are costly and no reader goes there. */
 export const MAX_PAGE = 1000;
 
 export class ArticleService {
+  private readonly recent: RecentStories;
+
   constructor(
     private readonly store: ArticleStore,
     private readonly changes: ChangeFeed,
-  ) {}
+  ) {
+    this.recent = new RecentStories(store, changes);
+  }
 
   /** The article if readers may see it at `now`; null otherwise (draft, scheduled, in the trash, missing). */
   async getPublic(id: number, now: Date): Promise<Article | null> {
@@ -34,13 +39,14 @@ export class ArticleService {
     return this.store.listPublicAfter(now, filter, after, limit);
   }
 
+  /** The newest public stories; short site-wide and section lists come from memory (recent-stories.ts). */
   async latest(now: Date, limit: number, filter: ListFilter = {}): Promise<ArticleSummary[]> {
-    return this.store.latestPublic(now, filter, limit);
+    return (await this.recent.latest(now, limit, filter)) ?? this.store.latestPublic(now, filter, limit);
   }
 
   /** Stories sharing tags with the article; topped up from its section when there are too few. */
-  async related(now: Date, article: Pick<ArticleSummary, 'id' | 'section'>, limit: number): Promise<ArticleSummary[]> {
-    const byTags = await this.store.listRelated(now, article.id, limit);
+  async related(now: Date, article: Pick<ArticleSummary, 'id' | 'section'> & { readonly tags?: readonly { readonly id: number }[] }, limit: number): Promise<ArticleSummary[]> {
+    const byTags = await this.store.listRelated(now, article.id, limit, article.tags?.map((t) => t.id));
     if (byTags.length >= limit) return byTags;
     const more = await this.latest(now, limit - byTags.length, {
       sectionId: article.section.id,

@@ -91,6 +91,20 @@ export class ArticleStore {
   }
 
   /**
+   * When the next published story becomes public by time alone (a scheduled or future-dated
+   * one), or null if none is waiting: until then, a list read at `now` stays right.
+   */
+  async nextPublicationAfter(now: Date): Promise<Date | null> {
+    const row = await this.db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.min('published_at').as('next'))
+      .where('status', '=', 'published')
+      .where('published_at', '>', writeTime(now))
+      .executeTakeFirst();
+    return row?.next ? readTime(row.next) : null;
+  }
+
+  /**
    * Public stories after `after` in the newest-first order (published_at, then id): one page
    * of a cursor list (the content API). Stories published meanwhile sort before the cursor,
    * so the next page neither repeats nor skips one.
@@ -125,20 +139,28 @@ export class ArticleStore {
    * tag index). Counting shared tags over every story of a tag costs 40 ms on a site of
    * 100,000 stories; readers want what is recent anyway.
    */
-  async listRelated(now: Date, articleId: number, limit: number): Promise<ArticleSummary[]> {
-    const tags = await this.db.selectFrom('article_tags').select('tag_id').where('article_id', '=', articleId).execute();
+  async listRelated(now: Date, articleId: number, limit: number, knownTagIds?: readonly number[]): Promise<ArticleSummary[]> {
+    const tagIds = knownTagIds ?? (await this.db.selectFrom('article_tags').select('tag_id').where('article_id', '=', articleId).execute()).map((r) => r.tag_id);
+    if (tagIds.length === 0) return [];
+    // One query for all the tags: each tag's newest stories through the tag index, joined
+    // with UNION ALL (each part keeps its own ORDER BY and LIMIT inside a subquery).
+    const perTag = (tagId: number) =>
+      this.db
+        .selectFrom((db) =>
+          db
+            .selectFrom('article_tags')
+            .select('article_id')
+            .where('tag_id', '=', tagId)
+            .where('article_id', '<>', articleId)
+            .orderBy('article_id', 'desc')
+            .limit(RELATED_PER_TAG)
+            .as(`t${tagId}`),
+        )
+        .select('article_id');
+    let query = perTag(tagIds[0]!);
+    for (const tagId of tagIds.slice(1)) query = query.unionAll(perTag(tagId));
     const shared = new Map<number, number>();
-    for (const { tag_id } of tags) {
-      const rows = await this.db
-        .selectFrom('article_tags')
-        .select('article_id')
-        .where('tag_id', '=', tag_id)
-        .where('article_id', '<>', articleId)
-        .orderBy('article_id', 'desc')
-        .limit(RELATED_PER_TAG)
-        .execute();
-      for (const { article_id } of rows) shared.set(article_id, (shared.get(article_id) ?? 0) + 1);
-    }
+    for (const { article_id } of await query.execute()) shared.set(article_id, (shared.get(article_id) ?? 0) + 1);
     if (shared.size === 0) return [];
     // The likeliest first; some may not be public, so take a few more than asked.
     const candidates = [...shared].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, limit * 8).map(([id]) => id);
