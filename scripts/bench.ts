@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: Samachar's reader site against a bare node:http server, in one run.
  *
- *   npm run bench -- [--articles 100000] [--seconds 10] [--connections 10] [--data DIR]
+ *   npm run bench -- [--articles 100000] [--seconds 10] [--connections 10] [--data DIR] [--soak 600]
  *
  * 1. A generated site (`samachar generate --articles N`) on SQLite in DIR (kept with
  *    --data, so a second run skips generating).
@@ -19,6 +19,11 @@
  *    generator was the limit, and the benchmark says so), CPU time per request for the cold
  *    renders (1000 / requests per second at a saturated CPU), and the server's RSS at
  *    start, peak (VmHWM) and end.
+ *
+ * 5. Queries and CPU per cold render of each page type, in process (scripts/bench-render.ts).
+ * 6. With --soak S: S seconds of mixed reads (stories, front and section pages, searches)
+ *    with comments posted meanwhile, and the server's RSS at start, peak and end, and per
+ *    minute: memory that still grows in the second half is reported.
  *
  * Numbers from a shared machine vary between runs; the ratios, measured minutes apart in
  * one run, are what to compare.
@@ -39,11 +44,13 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     data: { type: 'string' },
+    soak: { type: 'string', default: '0' },
   },
 });
 const ARTICLES = Number(values.articles);
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
+const SOAK_SECONDS = Number(values.soak);
 const ROOT = path.resolve(import.meta.dirname, '..');
 const hasWrk = (() => {
   try {
@@ -260,6 +267,89 @@ async function driveAutocannon(name: string, server: Server, options: { path?: s
   return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, mean: result.latency.average, non2xx: result.non2xx, errors: result.errors, cpu };
 }
 
+/** A wrk Lua script cycling through `paths` as given (query strings and %-escapes kept). */
+function wrkMixScript(paths: readonly string[]): string {
+  const file = path.join(os.tmpdir(), `samachar-bench-mix-${process.pid}.lua`);
+  const list = paths.map((p) => `"${p.replace(/[\\"]/g, '')}"`).join(',\n');
+  fs.writeFileSync(file, `local paths = {\n${list}\n}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format("GET", paths[i])\nend\n`);
+  return file;
+}
+
+/**
+ * The soak: mixed reads (stories, front and section pages, searches) from wrk for `seconds`
+ * while this process posts comments as readers' browsers do (a form token, the wait the
+ * form asks for, then the post, each from its own address through TRUST_PROXY), sampling
+ * the server's RSS every 5 s. Memory that grows through the second half is a leak.
+ */
+interface SoakResult {
+  readonly lines: string[];
+  readonly peakMb: number;
+  /** Highest RSS in the second half over the first half's highest. */
+  readonly growth: number;
+}
+
+async function soak(dataDir: string, seconds: number, stories: readonly { id: number; path: string }[], searches: readonly string[]): Promise<SoakResult> {
+  const server = await startSamachar(dataDir, { TRUST_PROXY: '1' });
+  const pid = server.child.pid!;
+  const mix: string[] = [];
+  for (let i = 0; i < 3000; i++) {
+    const r = i % 10;
+    mix.push(r < 6 ? stories[(i * 7919) % stories.length]!.path : r === 6 ? '/' : r === 7 ? ['/videsh', '/desh', '/khel', '/business'][i % 4]! : `/search?q=${encodeURIComponent(searches[i % searches.length]!)}`);
+  }
+  const samples: { t: number; mb: number }[] = [{ t: 0, mb: rssMb(pid) }];
+  const started = performance.now();
+  const sampler = setInterval(() => samples.push({ t: (performance.now() - started) / 1000, mb: rssMb(pid) }), 5000);
+  let posted = 0;
+  let refused = 0;
+  let done = false;
+  let ip = 0;
+  const poster = async () => {
+    while (!done) {
+      const story = stories[Math.floor(Math.random() * stories.length)]!;
+      ip++;
+      const headers = { 'x-forwarded-for': `10.${(ip >> 16) & 255}.${(ip >> 8) & 255}.${ip & 255}`, accept: 'application/json' };
+      try {
+        const tokenRes = await fetch(`${server.origin}/api/comments/token?article=${story.id}`, { headers });
+        const { token, minSeconds } = (await tokenRes.json()) as { token: string; minSeconds: number };
+        await new Promise((resolve) => setTimeout(resolve, (minSeconds + 0.5) * 1000));
+        const body = new URLSearchParams({ comment: `सोक टेस्ट टिप्पणी ${ip}: बहुत अच्छी खबर`, author: 'पाठक', email: `soak.${process.pid}.${ip}@example.in`, url: '', token });
+        const res = await fetch(`${server.origin}${story.path}/comments`, { method: 'POST', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, body });
+        if (res.status < 400) posted++;
+        else refused++;
+        await res.arrayBuffer();
+      } catch {
+        refused++;
+      }
+    }
+  };
+  const posters = Array.from({ length: 8 }, () => poster());
+  const out = await runWrk(server.origin + '/', seconds, 20, { 'accept-encoding': 'br, gzip' }, wrkMixScript(mix));
+  done = true;
+  clearInterval(sampler);
+  await Promise.all(posters);
+  samples.push({ t: (performance.now() - started) / 1000, mb: rssMb(pid) });
+  const peak = peakRssMb(pid);
+  await stop(server);
+  const reads = parseWrk('soak', out);
+  const half = samples.filter((x) => x.t >= seconds / 2);
+  const firstHalfPeak = Math.max(...samples.filter((x) => x.t < seconds / 2).map((x) => x.mb));
+  const secondHalfPeak = Math.max(...half.map((x) => x.mb));
+  const lines = [
+    `Soak, ${seconds} s: ${reads.rps.toFixed(0)} reads/s (stories, front and section pages, searches; ${reads.non2xx} non-2xx, ${reads.errors} errors), ${posted} comments posted (${refused} refused)`,
+    `  RSS: ${samples[0]!.mb.toFixed(0)} MB at start, ${peak.toFixed(0)} MB peak, ${samples[samples.length - 1]!.mb.toFixed(0)} MB at the end; highest in the first half ${firstHalfPeak.toFixed(0)} MB, in the second ${secondHalfPeak.toFixed(0)} MB`,
+    `  RSS every minute (MB): ${samples.filter((_, i) => i % 12 === 0).map((x) => x.mb.toFixed(0)).join(' ')}`,
+  ];
+  return { lines, peakMb: peak, growth: secondHalfPeak / firstHalfPeak };
+}
+
+/** Search words for the soak: the first two words of some headlines, as readers type what they saw. */
+function searchesFrom(dbFile: string): string[] {
+  const db = new Database(dbFile, { readonly: true });
+  const headlines = db.prepare(`select headline from articles where status = 'published' order by id desc limit 400`).all() as { headline: string }[];
+  db.close();
+  return headlines.filter((_, i) => i % 8 === 0).map((h) => h.headline.split(/\s+/).slice(0, 2).join(' '));
+}
+
 async function main(): Promise<void> {
   if (hasTaskset) execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
   const dataDir = values.data ? path.resolve(values.data) : fs.mkdtempSync(path.join(os.tmpdir(), 'samachar-bench-'));
@@ -337,6 +427,10 @@ async function main(): Promise<void> {
   peak.uncached = peakRssMb(server.child.pid!);
   await stop(server);
 
+  // Queries and CPU per cold render, in process (npm run bench:render), for the table below.
+  const perRender = execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/bench-render.ts'), '--data', dataDir, '--requests', '500'], { cwd: ROOT, encoding: 'utf8' });
+  const soaked = SOAK_SECONDS > 0 ? await soak(dataDir, SOAK_SECONDS, rows.slice(0, 2000).map((r) => ({ id: r.id, path: `/${r.section}/${r.slug ? `${r.slug}-` : ''}${r.id}` })), searchesFrom(dbFile)) : null;
+
   const pad = (s: string, n: number) => s.padEnd(n);
   const num = (x: number, d = 0) => x.toFixed(d).padStart(10);
   console.log(`\nReader site benchmark, ${new Date().toISOString().slice(0, 10)}: ${ARTICLES} generated articles (SQLite), ${os.cpus()[0]?.model ?? ''}, ${os.cpus().length} CPUs, ${generator}, npm start's settings`);
@@ -354,6 +448,9 @@ async function main(): Promise<void> {
     console.log(`  WARNING: the bare server used ${((bareResult.cpu ?? 0) * 100).toFixed(0)}% of its CPU: the load generator, not the server, was the limit; the ratios are not a measure of Samachar.`);
   }
 
+  console.log(`\n${perRender.trim()}`);
+  if (soaked) console.log(`\n${soaked.lines.join('\n')}`);
+
   const find = (name: string) => results.find((r) => r.name.startsWith(name))!;
   const ratio = (name: string) => find(name).rps / bareResult.rps;
   const cpuMs = (name: string) => 1000 / find(name).rps;
@@ -365,6 +462,12 @@ async function main(): Promise<void> {
     [`cold article render ≤ 1 ms CPU: ${cpuMs('cold article').toFixed(2)} ms`, cpuMs('cold article') <= 1],
     [`cold home render ≤ 2 ms CPU: ${cpuMs('cold home').toFixed(2)} ms`, cpuMs('cold home') <= 2],
     [`peak RSS ≤ 150 MB: ${Math.max(peak.cached!, peak.uncached!).toFixed(0)} MB`, Math.max(peak.cached!, peak.uncached!) <= 150],
+    ...(soaked
+      ? ([
+          [`soak peak RSS ≤ 150 MB: ${soaked.peakMb.toFixed(0)} MB`, soaked.peakMb <= 150],
+          [`no growth over the soak (second half's highest RSS within 5% of the first's): ${((soaked.growth - 1) * 100).toFixed(1)}%`, soaked.growth <= 1.05],
+        ] as [string, boolean][])
+      : []),
   ];
   console.log('\nTargets:');
   for (const [text, ok] of checks) console.log(`  ${ok ? 'met ' : 'MISSED'}  ${text}`);
