@@ -1,8 +1,7 @@
 /**
  * Sitemap queries: narrow (only the columns an entry needs) and by index. A month's
- * stories are a range of `articles_status_published (status, published_at)`; the list of
- * months reads that index's public part (on PostgreSQL and SQLite alike, grouped by the
- * month's text). Returns domain objects.
+ * stories, and each month's count for the list of months, are ranges of the covering index
+ * `articles_sitemap` (migration 016). Returns domain objects.
  */
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { readCount, readTime, writeTime } from '../../storage/columns.ts';
@@ -18,26 +17,57 @@ function isPostgres(db: Db): boolean {
 export class SitemapStore {
   constructor(private readonly db: Db) {}
 
-  /** Months with public stories at `now`, oldest first, with how many and their newest change. */
+  /**
+   * Months with public stories at `now`, oldest first, with how many and their newest change.
+   * One range query per month from the first public story's month, each an index-only range
+   * of articles_sitemap: cheaper than grouping every public story by a month computed per row
+   * (PostgreSQL 65 ms at 100,000 stories), and it reads the same entries once.
+   */
   async months(now: Date): Promise<SitemapMonth[]> {
-    // SQLite keeps times as ISO 8601 UTC text, so the month is its first 7 characters.
-    // PostgreSQL groups by date_trunc (cheaper per row than to_char) and formats only each group's key.
-    const pg = isPostgres(this.db);
-    const month = pg ? sql<string>`date_trunc('month', published_at at time zone 'UTC')` : sql<string>`substr(published_at, 1, 7)`;
-    const label = pg ? sql<string>`to_char(date_trunc('month', published_at at time zone 'UTC'), 'YYYY-MM')` : month;
-    const rows = await this.db
+    const until = writeTime(new Date(now.getTime() + 1));
+    const first = await this.db
       .selectFrom('articles')
-      .select([label.as('month'), (eb) => eb.fn.countAll<string | number>().as('n'), (eb) => eb.fn.max('updated_at').as('updated'), (eb) => eb.fn.max('published_at').as('published')])
+      .select((eb) => eb.fn.min('published_at').as('p'))
       .where('status', '=', 'published')
-      .where('published_at', '<=', writeTime(now))
-      .groupBy(month)
-      .orderBy(month)
-      .execute();
-    return rows.map((r) => {
-      const updated = readTime(r.updated as Date | string).getTime();
-      const published = readTime(r.published as Date | string).getTime();
-      return { month: r.month, stories: readCount(r.n), lastModified: new Date(Math.max(updated, published)) };
-    });
+      .where('published_at', '<', until)
+      .executeTakeFirst();
+    if (!first || first.p === null || first.p === undefined) return [];
+    const start = readTime(first.p as Date | string);
+    const ranges: { from: Date; to: Date }[] = [];
+    for (let y = start.getUTCFullYear(), m = start.getUTCMonth(); Date.UTC(y, m, 1) <= now.getTime(); m === 11 ? ((y += 1), (m = 0)) : (m += 1)) {
+      ranges.push({ from: new Date(Date.UTC(y, m, 1)), to: new Date(Math.min(Date.UTC(y, m + 1, 1), now.getTime() + 1)) });
+    }
+    const out: SitemapMonth[] = [];
+    const add = (from: Date, n: number, updatedAt: Date | string | null | undefined, publishedAt: Date | string | null | undefined) => {
+      if (n === 0 || !updatedAt || !publishedAt) return;
+      out.push({ month: from.toISOString().slice(0, 7), stories: n, lastModified: new Date(Math.max(readTime(updatedAt).getTime(), readTime(publishedAt).getTime())) });
+    };
+    if (isPostgres(this.db)) {
+      // One round trip: each month's range of the index, side by side (LATERAL; SQLite has none,
+      // and its queries cost no round trip, so it asks month by month below).
+      const values = sql.join(ranges.map((r) => sql`(${writeTime(r.from)}::timestamptz, ${writeTime(r.to)}::timestamptz)`));
+      const { rows } = await sql<{ m_from: Date; n: string | number; updated: Date | null; published: Date | null }>`
+        select m.m_from, c.n, c.updated, c.published
+        from (values ${values}) as m (m_from, m_to)
+        cross join lateral (
+          select count(*) as n, max(updated_at) as updated, max(published_at) as published
+          from articles where status = 'published' and published_at >= m.m_from and published_at < m.m_to
+        ) as c
+        order by m.m_from`.execute(this.db);
+      for (const r of rows) add(readTime(r.m_from), readCount(r.n), r.updated, r.published);
+      return out;
+    }
+    for (const { from, to } of ranges) {
+      const row = await this.db
+        .selectFrom('articles')
+        .select([(eb) => eb.fn.countAll<string | number>().as('n'), (eb) => eb.fn.max('updated_at').as('updated'), (eb) => eb.fn.max('published_at').as('published')])
+        .where('status', '=', 'published')
+        .where('published_at', '>=', writeTime(from))
+        .where('published_at', '<', writeTime(to))
+        .executeTakeFirst();
+      add(from, readCount(row?.n), row?.updated as Date | string | null, row?.published as Date | string | null);
+    }
+    return out;
   }
 
   /**
