@@ -56,6 +56,13 @@ for (const dialect of DIALECTS) {
       assert.equal(listed[0]!.lastUsedAt!.getTime(), TEST_NOW.getTime());
     });
 
+    test("an admin key's account never counts as the admin who keeps the site administrable", async () => {
+      await t.services.apiKeys.create(admin, { name: 'Desk tool', role: 'admin' });
+      // Demoting the only person who is an admin is refused, whatever keys exist.
+      await assert.rejects(t.services.users.updateAccount(admin, admin.id, { role: 'editor' }), (e) => code(e) === 'INVALID_INPUT');
+      assert.equal((await t.services.users.findById(admin.id))?.role, 'admin');
+    });
+
     test('only admins manage keys; bad names and roles are refused and nothing is written', async () => {
       const before = (await t.services.apiKeys.list(admin)).length;
       await assert.rejects(t.services.apiKeys.create(editor, { name: 'x', role: 'editor' }), (e) => code(e) === 'FORBIDDEN');

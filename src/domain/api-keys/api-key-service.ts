@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '../../errors.ts';
-import { can, type User } from '../users/user.ts';
+import { API_KEY_ACCOUNT_DOMAIN, can, type User } from '../users/user.ts';
 import { API_KEY_NAME_MAX, API_KEY_RATE, API_KEY_ROLES, type ApiKey, type ApiKeyRole, bearerToken, generateKey, hashKey, looksLikeKey, RateWindow, SHOWN_PREFIX_LENGTH, TOUCH_INTERVAL_MS } from './api-key.ts';
 import type { ApiKeyStore } from './api-key-store.ts';
 
@@ -43,7 +43,7 @@ export class ApiKeyService {
       prefix: secret.slice(0, SHOWN_PREFIX_LENGTH),
       role: input.role as ApiKeyRole,
       // A reserved domain (RFC 2606): no mail, and no person's address can collide with it.
-      accountEmail: `api-key-${randomBytes(8).toString('hex')}@api-keys.invalid`,
+      accountEmail: `api-key-${randomBytes(8).toString('hex')}@${API_KEY_ACCOUNT_DOMAIN}`,
       accountName: `API: ${name}`.slice(0, 100),
       accountPasswordHash: 'api-key$no-password',
       createdBy: actor.id,

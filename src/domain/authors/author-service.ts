@@ -50,7 +50,10 @@ export class AuthorService {
     const base = slugify(clean.nameLatin, { maxLength: 70 }) || slugify(clean.name, { maxLength: 70 }) || 'author';
     let slug = base;
     for (let n = 2; await this.store.slugExists(slug); n++) slug = `${base}-${n}`;
-    return this.store.insert({ ...clean, slug });
+    const author = await this.store.insert({ ...clean, slug });
+    // Lists of bylines (the content API's, the authors sitemap) show every author.
+    this.changes.emit([contentTags.author(author.id), contentTags.search]);
+    return author;
   }
 
   /** Changes a byline's names, bio and photo. The slug stays, so links to the author's page keep working. */

@@ -10,7 +10,7 @@ import { generatePassword, hashPassword, passwordProblem, verifyPassword } from 
 import type { LoginThrottleStore } from './login-throttle-store.ts';
 import { accountAddressPrefix, accountThrottleKey, admit, FORGET_AFTER_MS, keyList, release, signInKeys } from './sign-in-limits.ts';
 import type { Locale, Role, User } from './user.ts';
-import { can, ROLES } from './user.ts';
+import { can, isPersonAccount, ROLES } from './user.ts';
 import type { UserStore } from './user-store.ts';
 
 export { accountThrottleKey, blockFor, FREE_FAILURES } from './sign-in-limits.ts';
@@ -151,7 +151,8 @@ export class UserService {
     if (patch.role !== undefined && !ROLES.includes(patch.role)) throw new DomainError('INVALID_INPUT', 'role');
     const losesAdmin = target.role === 'admin' && !target.disabled && ((patch.role !== undefined && patch.role !== 'admin') || patch.disabled === true);
     if (losesAdmin) {
-      const admins = (await this.store.list()).filter((u) => u.role === 'admin' && !u.disabled);
+      // An API key's account cannot sign in: it never keeps the site administrable.
+      const admins = (await this.store.list()).filter((u) => u.role === 'admin' && !u.disabled && isPersonAccount(u));
       if (admins.length <= 1) throw new DomainError('INVALID_INPUT', 'role', 'last admin');
     }
     await this.store.update(id, patch);

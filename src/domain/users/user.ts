@@ -3,6 +3,18 @@
  * goes through `can()`, so the rules live in one table.
  */
 export type Role = 'admin' | 'editor' | 'reporter' | 'contributor';
+/**
+ * The mail domain of the accounts API keys act as (domain/api-keys): reserved (RFC 2606),
+ * so no person's address has it. Such an account cannot sign in, so it never counts as the
+ * admin who keeps a site from locking itself out.
+ */
+export const API_KEY_ACCOUNT_DOMAIN = 'api-keys.invalid';
+
+/** Whether an account is a person who can sign in, not an API key's account. */
+export function isPersonAccount(user: { readonly email: string }): boolean {
+  return !user.email.endsWith(`@${API_KEY_ACCOUNT_DOMAIN}`);
+}
+
 export const ROLES: readonly Role[] = ['admin', 'editor', 'reporter', 'contributor'];
 export type Locale = 'hi' | 'en';
 

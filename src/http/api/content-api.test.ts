@@ -213,6 +213,11 @@ for (const dialect of DIALECTS) {
       assert.ok(authors.items.some((a) => a.slug === 'anjali-sharma'));
       assert.equal(((await get('/api/v1/authors/anjali-sharma')).json() as { author: { slug: string } }).author.slug, 'anjali-sharma');
       assert.equal((await get('/api/v1/authors/no-such')).statusCode, 404);
+      // A byline added in the newsroom is in the (cached) list on the next request.
+      assert.equal((await get('/api/v1/authors')).headers['x-cache'], 'HIT');
+      await t.services.authors.add({ name: 'नई लेखिका', nameLatin: 'Nai Lekhika', bio: '', photoMediaId: null });
+      const again = (await get('/api/v1/authors')).json() as { items: { slug: string }[] };
+      assert.ok(again.items.some((a) => a.slug === 'nai-lekhika'), again.items.map((a) => a.slug).join(','));
       const search = (await get('/api/v1/search?q=putin&limit=3')).json() as { total: number; items: { headline: string }[] };
       assert.ok(search.total > 0);
       assert.ok(search.items.length <= 3 && search.items.length > 0);

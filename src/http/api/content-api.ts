@@ -233,7 +233,8 @@ export const contentApi: FastifyPluginAsync<{ services: Services }> = async (app
 
   apiRoute(app, CONTENT_OPERATIONS.listAuthors, async (_input, request) => {
     const authors = await services.authors.listFull();
-    publicRead(request, [contentTags.latest, ...authors.map((a) => contentTags.author(a.id))]);
+    // `search` too: adding a byline emits it (a new name to find), and the list must show it.
+    publicRead(request, [contentTags.latest, contentTags.search, ...authors.map((a) => contentTags.author(a.id))]);
     return { items: authors.map((a) => authorJson(a, origin)) };
   });
 
