@@ -43,7 +43,9 @@ export async function loadDemo(services: Services, options: LoadDemoOptions = {}
   const photo = async (p: DemoPhoto): Promise<number> => {
     const known = photoIds.get(p.key);
     if (known !== undefined) return known;
-    const media = await services.media.ingest(await placeholderPng(p, cacheDir), { alt: p.alt, caption: p.caption, credit: p.credit });
+    // Placeholder drawings: encoded fast (flat colours compress well anyway), so a new site's
+    // first start is quick; every real upload gets the 'best' encodes.
+    const media = await services.media.ingest(await placeholderPng(p, cacheDir), { alt: p.alt, caption: p.caption, credit: p.credit }, undefined, { effort: 'fast' });
     photoIds.set(p.key, media.id);
     return media.id;
   };
@@ -70,8 +72,8 @@ export async function loadDemo(services: Services, options: LoadDemoOptions = {}
 }
 
 /**
- * The photo's pixels as PNG. Drawing SVG is the slow part of loading the demo, so each
- * drawing is kept on disk under the hash of its SVG and reused by later loads.
+ * The photo's pixels as PNG. Each drawing is kept on disk under the hash of its SVG and
+ * reused by later loads (a --reset, the test suites).
  */
 async function placeholderPng(p: DemoPhoto, cacheDir: string): Promise<Buffer> {
   const svg = placeholderSvg(p);

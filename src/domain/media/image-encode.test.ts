@@ -24,6 +24,26 @@ describe('image encode', () => {
     assert.deepEqual([big.width, big.height], [900, 1600], 'upright');
   });
 
+  test("'fast' effort (the demo's placeholders) makes the same variants, each decodable at its width, in other bytes", async () => {
+    // Noise, so the encoders' effort shows in the output.
+    const pixels = Buffer.alloc(1000 * 600 * 3);
+    for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 2654435761) >>> 24;
+    const png = await sharp(pixels, { raw: { width: 1000, height: 600, channels: 3 } }).png().toBuffer();
+    const best = await encodeImage({ bytes: png, mediaDir: path.join(dir, 'best'), maxPixels: 40_000_000 });
+    const fast = await encodeImage({ bytes: png, mediaDir: path.join(dir, 'fast'), maxPixels: 40_000_000, effort: 'fast' });
+    assert.deepEqual(fast, best, 'same key, size and widths');
+    let differs = false;
+    for (const w of fast.variantWidths) {
+      for (const ext of ['avif', 'webp', 'jpg']) {
+        const name = `${fast.fileKey}-${w}.${ext}`;
+        const meta = await sharp(path.join(dir, 'fast', name)).metadata();
+        assert.equal(meta.width, w, name);
+        if (!fs.readFileSync(path.join(dir, 'fast', name)).equals(fs.readFileSync(path.join(dir, 'best', name)))) differs = true;
+      }
+    }
+    assert.ok(differs, 'encoded with other settings');
+  });
+
   test('over the pixel cap: 413 before decoding, no file written', async () => {
     const mediaDir = path.join(dir, 'big');
     const png = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#000' } }).png().toBuffer();

@@ -106,10 +106,10 @@ export class MediaService {
    * after every variant file is in place, so a refused or failed upload leaves nothing
    * half-saved. Without a reservation (the demo loader, the CLI) it waits for a place.
    */
-  async ingest(bytes: Buffer, metaInput: MediaMeta, reservation?: EncodeReservation): Promise<Media> {
+  async ingest(bytes: Buffer, metaInput: MediaMeta, reservation?: EncodeReservation, options: { effort?: 'best' | 'fast' } = {}): Promise<Media> {
     const meta = validMeta(metaInput);
     if (bytes.length > MAX_UPLOAD_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', 'file');
-    const input = { bytes, mediaDir: this.options.mediaDir, maxPixels: this.options.maxPixels };
+    const input = { bytes, mediaDir: this.options.mediaDir, maxPixels: this.options.maxPixels, ...(options.effort ? { effort: options.effort } : {}) };
     const encoded = reservation ? await reservation.encode(input) : await this.options.encoder.encode(input);
     return this.options.store.insert({
       ...meta,
