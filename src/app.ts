@@ -3,6 +3,7 @@
  * listens; main.ts does, and tests use app.inject().
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import os from 'node:os';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
@@ -57,6 +58,8 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   const respondError = createErrorResponder({ services, assets: assets.urls });
   const pageCache = new PageCache<CachedPage>({ maxBytes: options.pageCacheBytes ?? config.pageCacheBytes, ttlMs: config.pageCacheTtlMs, ...(options.cacheClock ? { now: options.cacheClock } : {}) });
   const names = cookieNames(config.siteUrl);
+  const logDestination = options.logStream ?? pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  const accessLog = options.logger && config.accessLog && ['trace', 'debug', 'info'].includes(config.logLevel) ? accessLogWriter(logDestination) : null;
   // A cache hit is answered in front of Fastify (page-cache-plugin.ts, createFastHit), and
   // still gets its access-log line; not while the server closes (Fastify answers 503 then).
   let closing = false;
@@ -64,12 +67,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     cache: pageCache,
     sessionCookies: [names.session, names.preSession],
     maxUrlLength: config.maxUrlLength,
-    ...(options.logger && config.accessLog
-      ? {
-          onAnswer: (req: IncomingMessage, res: ServerResponse, startedAt: number) =>
-            app.log.info({ method: req.method, url: maskSecrets(req.url ?? ''), status: res.statusCode, ms: Math.round((performance.now() - startedAt) * 10) / 10 }, 'request'),
-        }
-      : {}),
+    ...(accessLog ? { onAnswer: (req: IncomingMessage, res: ServerResponse, startedAt: number) => accessLog(req.method ?? '', req.url ?? '', res.statusCode, performance.now() - startedAt) } : {}),
   });
   const app = Fastify({
     // Fastify's own server with the cache-hit path in front; timeouts as Fastify sets them.
@@ -86,7 +84,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     },
     // Logs go through a buffered, asynchronous destination: a log line never waits for the
     // terminal or a pipe, so the access log costs a little CPU rather than a write per request.
-    logger: options.logger ? { level: config.logLevel, serializers: { req: requestForLog }, stream: options.logStream ?? pino.destination({ dest: 1, sync: false, minLength: 4096 }) } : false,
+    logger: options.logger ? { level: config.logLevel, serializers: { req: requestForLog }, stream: logDestination } : false,
     // Fastify's own request logging writes two lines per request (in and out); Samachar writes
     // one access line when the response is done (below), or none with ACCESS_LOG=0.
     logController: new LogController({ disableRequestLogging: true }),
@@ -128,11 +126,12 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
 
   // Hook order matters: security headers are set before the page cache keeps a copy of
   // them, and the cache hands compress an already-compressed body, which it leaves alone.
-  if (options.logger && config.accessLog) {
+  if (accessLog) {
     // The access log: one line per finished request, secrets in the address masked. It runs
-    // for cached pages too (they are answered straight from the socket, yet still finish here).
+    // for pages the cache answers through Fastify too (they finish here as well); hits in
+    // front of Fastify are logged by createFastHit's onAnswer above.
     app.addHook('onResponse', (request, reply, done) => {
-      request.log.info({ method: request.method, url: maskSecrets(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+      accessLog(request.method, request.url, reply.statusCode, reply.elapsedTime);
       done();
     });
   }
@@ -161,6 +160,20 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   await app.register(previewRoutes, { services, assets: assets.urls });
   await app.register(siteRoutes, { services, assets: assets.urls });
   return app;
+}
+
+/**
+ * The access log's writer: one line per request in pino's JSON shape (level 30, info), with
+ * the same fields pino would write, built by hand. Through pino's logger the line cost about
+ * as much CPU as answering a cached page from memory (a cached article at 16,900 requests/s
+ * with it, 35,800 without, measured with wrk on one CPU); built as one string it costs a
+ * small fraction of that. The destination is the logger's, buffered and asynchronous.
+ */
+function accessLogWriter(destination: { write(line: string): unknown }): (method: string, url: string, status: number, ms: number) => void {
+  const fixed = `,"pid":${process.pid},"hostname":${JSON.stringify(os.hostname())},"msg":"request","method":`;
+  return (method, url, status, ms) => {
+    destination.write(`{"level":30,"time":${Date.now()}${fixed}${JSON.stringify(method)},"url":${JSON.stringify(maskSecrets(url))},"status":${status},"ms":${Math.round(ms * 10) / 10}}\n`);
+  };
 }
 
 /**
