@@ -20,7 +20,12 @@ export interface MemoOptions {
   clock?: () => number;
 }
 
-export class TaggedMemo<T> {
+/**
+ * `C` is what a read needs from its caller beyond the key (e.g. the instant to read at);
+ * it is passed to the loader of the read that `get` starts, and ignored when a kept value
+ * answers.
+ */
+export class TaggedMemo<T, C = void> {
   private value: Promise<T> | null = null;
   private loadedAt = 0;
   private generation = 0;
@@ -29,7 +34,7 @@ export class TaggedMemo<T> {
 
   constructor(
     changes: ChangeFeed,
-    private readonly load: () => Promise<T>,
+    private readonly load: (context: C) => Promise<T>,
     private readonly options: MemoOptions,
   ) {
     this.ttlMs = options.ttlMs ?? 60_000;
@@ -39,10 +44,10 @@ export class TaggedMemo<T> {
     });
   }
 
-  get(): Promise<T> {
+  get(context: C): Promise<T> {
     if (this.value && this.clock() - this.loadedAt < this.ttlMs) return this.value;
     const generation = this.generation;
-    const pending = this.load();
+    const pending = this.load(context);
     this.value = pending;
     this.loadedAt = this.clock();
     pending.then(
@@ -64,23 +69,23 @@ export class TaggedMemo<T> {
 }
 
 /** TaggedMemo per key (e.g. one per widget), created on first use. */
-export class TaggedMemoMap<T> {
-  private readonly memos = new Map<string, TaggedMemo<T>>();
+export class TaggedMemoMap<T, C = void> {
+  private readonly memos = new Map<string, TaggedMemo<T, C>>();
 
   constructor(
     private readonly changes: ChangeFeed,
-    private readonly load: (key: string) => Promise<T>,
+    private readonly load: (key: string, context: C) => Promise<T>,
     private readonly touches: (key: string, tag: string) => boolean,
     private readonly options: Omit<MemoOptions, 'touches'> = {},
   ) {}
 
-  get(key: string): Promise<T> {
+  get(key: string, context: C): Promise<T> {
     let memo = this.memos.get(key);
     if (!memo) {
-      memo = new TaggedMemo(this.changes, () => this.load(key), { ...this.options, touches: (tag) => this.touches(key, tag) });
+      memo = new TaggedMemo<T, C>(this.changes, (c) => this.load(key, c), { ...this.options, touches: (tag) => this.touches(key, tag) });
       this.memos.set(key, memo);
     }
-    return memo.get();
+    return memo.get(context);
   }
 
   /** Drops the value kept under `key` (the next `get` reads it again). */

@@ -33,15 +33,14 @@ interface RecentList {
 const UNTOUCHED = /^(comments:|widget:|comment-settings$|redirects$)/;
 
 export class RecentStories {
-  private readonly lists: TaggedMemoMap<RecentList>;
-  /** The `now` of the read in progress: TaggedMemoMap calls the loader synchronously from `get`. */
-  private readingAt = new Date(0);
+  /** Keyed by 'all' or a section id; a read is made at the `now` of the call that starts it. */
+  private readonly lists: TaggedMemoMap<RecentList, Date>;
 
   constructor(
     private readonly store: ArticleStore,
     changes: ChangeFeed,
   ) {
-    this.lists = new TaggedMemoMap(changes, (key) => this.read(key, this.readingAt), (_key, tag) => !UNTOUCHED.test(tag));
+    this.lists = new TaggedMemoMap(changes, (key, now) => this.read(key, now), (_key, tag) => !UNTOUCHED.test(tag));
   }
 
   /**
@@ -54,14 +53,12 @@ export class RecentStories {
     if (limit + excluded.length > RECENT_DEPTH) return null;
     const key = filter.sectionId === undefined ? 'all' : String(filter.sectionId);
     const at = now.getTime();
-    this.readingAt = now;
-    let list = await this.lists.get(key);
+    let list = await this.lists.get(key, now);
     if (at < list.readAt) return null; // A clock moved back (tests): the store answers.
     if (at >= list.validUntil) {
       // A story has gone public by time since: read again, at this `now`.
       this.lists.clear(key);
-      this.readingAt = now;
-      list = await this.lists.get(key);
+      list = await this.lists.get(key, now);
       if (at < list.readAt || at >= list.validUntil) return null;
     }
     const out: ArticleSummary[] = [];
