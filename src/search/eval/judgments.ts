@@ -11,12 +11,22 @@
  * - romanized: Hindi typed in Latin letters without a scheme;
  * - english: English for loanwords the stories write in Devanagari;
  * - mixed: scripts mixed in one query;
- * - typo: a slip of one letter (or a swap), in either script.
+ * - typo: a slip of one letter (or a swap), in either script;
+ * - synonym: English words for Hindi words that are not loanwords (`farmers` for किसान), and
+ *   Hindi synonyms or the other register (`चिकित्सालय` for अस्पताल): the query's key words are
+ *   not in the relevant story at all (checked when they were written);
+ * - negative: a topic no story covers; the right answer is no results (no grades).
+ *
+ * The synonym and negative queries were written by reading the articles (corpus.ts), before
+ * the cross-lingual lexicon (search/lexicon/) was looked at, so they test it rather than echo it.
  */
 
-export type QueryKind = 'devanagari' | 'variant' | 'romanized' | 'english' | 'mixed' | 'typo';
+export type QueryKind = 'devanagari' | 'variant' | 'romanized' | 'english' | 'mixed' | 'typo' | 'synonym' | 'negative';
 
-export const QUERY_KINDS: readonly QueryKind[] = ['devanagari', 'variant', 'romanized', 'english', 'mixed', 'typo'];
+/** Kinds with relevant stories (MRR, nDCG, recall, precision@5). */
+export const QUERY_KINDS: readonly QueryKind[] = ['devanagari', 'variant', 'romanized', 'english', 'mixed', 'typo', 'synonym'];
+/** Every kind, negative last (scored by whether nothing came back). */
+export const ALL_KINDS: readonly QueryKind[] = [...QUERY_KINDS, 'negative'];
 
 export interface JudgedQuery {
   readonly q: string;
@@ -32,6 +42,8 @@ const GOLD_PRICE = { 'gold-record': 3, 'gold-falls': 3 } as const;
 const NO_CONFIDENCE = { 'panchayat-no-confidence': 3, 'france-pension': 2 } as const;
 const HOLI_TRAINS = { 'holi-trains': 3, 'metro-holi': 1 } as const;
 const CHESS = { 'chess-aarav': 3, 'state-chess': 3 } as const;
+const FARMERS = { 'wheat-rain': 3, 'onion-price': 3, 'agritech-funding': 3, 'wheat-procurement': 3, 'budget-session': 1 } as const;
+const HOSPITAL = { 'cancer-camp': 3, 'covid-rise': 2, telemedicine: 2, h3n2: 1, allergy: 1, 'half-marathon': 1 } as const;
 
 export const JUDGMENTS: readonly JudgedQuery[] = [
   // --- plain Devanagari
@@ -131,4 +143,76 @@ export const JUDGMENTS: readonly JudgedQuery[] = [
   { kind: 'typo', q: 'प्याज़ के दम', grades: { 'onion-price': 3 } },
   { kind: 'typo', q: 'shatranz', grades: CHESS },
   { kind: 'typo', q: 'धड़कन एक्सप्रैस', grades: { 'dhadkan-boxoffice': 3, 'dhadkan-song': 3 } },
+
+  // --- synonyms and translations (the words are not in the relevant story)
+  { kind: 'synonym', q: 'farmers', grades: FARMERS },
+  { kind: 'synonym', q: 'कृषक', grades: FARMERS },
+  { kind: 'synonym', q: 'gold price', grades: GOLD_PRICE },
+  { kind: 'synonym', q: 'स्वर्ण', grades: GOLD_PRICE },
+  { kind: 'synonym', q: 'silver', grades: { 'gold-record': 2, 'gold-falls': 2 } },
+  { kind: 'synonym', q: 'onion prices', grades: { 'onion-price': 3 } },
+  { kind: 'synonym', q: 'प्याज का मूल्य', grades: { 'onion-price': 3 } },
+  { kind: 'synonym', q: 'wheat purchase registration', grades: { 'wheat-procurement': 3, 'wheat-rain': 1 } },
+  { kind: 'synonym', q: 'no confidence motion', grades: NO_CONFIDENCE },
+  { kind: 'synonym', q: 'chess player', grades: CHESS },
+  { kind: 'synonym', q: 'women hockey', grades: { 'women-hockey': 3, 'women-cricket-final': 1 } },
+  { kind: 'synonym', q: 'election commission voters', grades: { 'voter-camp': 3 } },
+  { kind: 'synonym', q: 'municipal corporation wards', grades: { 'ward-reservation': 3 } },
+  { kind: 'synonym', q: 'assembly budget session', grades: { 'budget-session': 3 } },
+  { kind: 'synonym', q: 'electricity bill fraud', grades: { 'electricity-fraud': 3, 'upi-fraud': 1 } },
+  { kind: 'synonym', q: 'children learn programming', grades: { 'coding-labs': 3 } },
+  { kind: 'synonym', q: 'विद्यालय कंप्यूटर लैब', grades: { 'coding-labs': 3 } },
+  { kind: 'synonym', q: 'teachers evaluation', grades: { 'board-exam': 3 } },
+  { kind: 'synonym', q: 'विद्यार्थी', grades: { 'ai-chatbot': 3, 'board-exam': 2, 'voter-camp': 2, 'coding-labs': 2 } },
+  { kind: 'synonym', q: 'weather department alert', grades: { 'wheat-rain': 3, 'delhi-rain': 2, 'cherry-blossom': 1 } },
+  { kind: 'synonym', q: 'heavy rain traffic jam', grades: { 'delhi-rain': 3 } },
+  { kind: 'synonym', q: 'वर्षा से फसल', grades: { 'wheat-rain': 3, 'delhi-rain': 1 } },
+  { kind: 'synonym', q: 'festival shopping', grades: { 'holi-market': 3, 'escooter-sales': 1 } },
+  { kind: 'synonym', q: 'sweets', grades: { 'holi-market': 3 } },
+  { kind: 'synonym', q: 'होली रेलगाड़ी', grades: HOLI_TRAINS },
+  { kind: 'synonym', q: 'tourists sri lanka', grades: { 'srilanka-tourism': 3 } },
+  { kind: 'synonym', q: 'mountaineers garbage', grades: { everest: 3 } },
+  { kind: 'synonym', q: 'movie trailer', grades: { 'dhoop-chhaon': 3 } },
+  { kind: 'synonym', q: 'song fans', grades: { 'dhadkan-song': 3 } },
+  { kind: 'synonym', q: 'folk music festival', grades: { 'folk-festival': 3 } },
+  { kind: 'synonym', q: 'village doctor advice', grades: { telemedicine: 3, h3n2: 1 } },
+  { kind: 'synonym', q: 'चिकित्सालय', grades: HOSPITAL },
+  { kind: 'synonym', q: 'fever cough', grades: { 'covid-rise': 3, h3n2: 3, allergy: 2 } },
+  { kind: 'synonym', q: 'prime minister japan', grades: { 'pm-japan-meeting': 3 } },
+  { kind: 'synonym', q: 'प्रधान मंत्री जापान', grades: { 'pm-japan-meeting': 3 } },
+  { kind: 'synonym', q: 'border army talks', grades: { 'border-talks': 3 } },
+  { kind: 'synonym', q: 'युद्ध', grades: { 'china-peace-plan': 3, 'us-warning-ceasefire': 3, ref: 2 } },
+  { kind: 'synonym', q: 'strike paris garbage', grades: { 'paris-garbage': 3, 'france-pension': 1 } },
+  { kind: 'synonym', q: 'wedding murdoch', grades: { murdoch: 3 } },
+  { kind: 'synonym', q: 'विवाह', grades: { murdoch: 3 } },
+  { kind: 'synonym', q: 'cheap smartphones', grades: { '5g-phones': 3, '5g-towns': 1 } },
+  { kind: 'synonym', q: 'electric scooter sales', grades: { 'escooter-sales': 3 } },
+  { kind: 'synonym', q: 'bus fare lucknow', grades: { 'lucknow-ebus': 3 } },
+
+  // --- negative: no story covers these; the right answer is nothing
+  { kind: 'negative', q: 'qxzzkq', grades: {} },
+  { kind: 'negative', q: 'asdfgh', grades: {} },
+  { kind: 'negative', q: 'modi', grades: {} },
+  { kind: 'negative', q: 'court verdict', grades: {} },
+  { kind: 'negative', q: 'अदालत का फैसला', grades: {} },
+  { kind: 'negative', q: 'road accident', grades: {} },
+  { kind: 'negative', q: 'सड़क हादसा', grades: {} },
+  { kind: 'negative', q: 'earthquake', grades: {} },
+  { kind: 'negative', q: 'भूकंप के झटके', grades: {} },
+  { kind: 'negative', q: 'flood relief', grades: {} },
+  { kind: 'negative', q: 'बाढ़ राहत शिविर', grades: {} },
+  { kind: 'negative', q: 'cyclone warning', grades: {} },
+  { kind: 'negative', q: 'तूफान', grades: {} },
+  { kind: 'negative', q: 'petrol diesel price', grades: {} },
+  { kind: 'negative', q: 'पेट्रोल डीजल', grades: {} },
+  { kind: 'negative', q: 'nasa mars mission', grades: {} },
+  { kind: 'negative', q: 'bitcoin', grades: {} },
+  { kind: 'negative', q: 'दहेज हत्या', grades: {} },
+  { kind: 'negative', q: 'tiger reserve', grades: {} },
+  { kind: 'negative', q: 'बाघ अभयारण्य', grades: {} },
+  { kind: 'negative', q: 'monsoon kerala', grades: {} },
+  { kind: 'negative', q: 'chandrayaan', grades: {} },
+  { kind: 'negative', q: 'प्रदूषण', grades: {} },
+  { kind: 'negative', q: 'kidney transplant', grades: {} },
+  { kind: 'negative', q: 'ओलंपिक पदक', grades: {} },
 ];

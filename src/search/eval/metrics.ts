@@ -3,7 +3,12 @@
  * - MRR@10: 1 / rank of the first relevant story (grade 2 or 3) in the top 10, else 0;
  * - nDCG@10: discounted cumulative gain (gain 2^grade − 1, discount log2(rank + 1)) over
  *   the ideal ordering of all judged stories;
- * - recall@10: share of the relevant stories (grade 2 or 3) in the top 10.
+ * - recall@10: share of the relevant stories (grade 2 or 3) in the top 10;
+ * - precision@5: share of the results shown in the top five (up to five) that are judged at
+ *   all (grade 1 or more): how much of what a reader sees first is on topic. A query that
+ *   returns nothing scores 0 here (its miss shows in MRR); for a negative query (no
+ *   grades) precision is 1 when nothing comes back, else 0;
+ * - empty: the query returned nothing (the share of negative queries that do is reported).
  */
 
 export const CUTOFF = 10;
@@ -14,7 +19,12 @@ export interface QueryScores {
   readonly mrr: number;
   readonly ndcg: number;
   readonly recall: number;
+  readonly p5: number;
+  /** 1 when nothing was returned, else 0 (a number, so it averages into a share). */
+  readonly empty: number;
 }
+
+export const PRECISION_CUTOFF = 5;
 
 export function scoreRanking(ranked: readonly string[], grades: Readonly<Record<string, number>>): QueryScores {
   const top = ranked.slice(0, CUTOFF);
@@ -30,7 +40,16 @@ export function scoreRanking(ranked: readonly string[], grades: Readonly<Record<
     mrr: first < 0 ? 0 : 1 / (first + 1),
     ndcg: ideal > 0 ? dcg / ideal : 0,
     recall: relevant.length > 0 ? found / relevant.length : 0,
+    p5: precisionAt5(ranked, grades),
+    empty: ranked.length === 0 ? 1 : 0,
   };
+}
+
+function precisionAt5(ranked: readonly string[], grades: Readonly<Record<string, number>>): number {
+  const shown = ranked.slice(0, PRECISION_CUTOFF);
+  if (Object.keys(grades).length === 0) return shown.length === 0 ? 1 : 0;
+  if (shown.length === 0) return 0;
+  return shown.filter((k) => (grades[k] ?? 0) >= 1).length / shown.length;
 }
 
 /** The mean of each score. */
@@ -40,5 +59,7 @@ export function mean(scores: readonly QueryScores[]): QueryScores {
     mrr: scores.reduce((s, x) => s + x.mrr, 0) / n,
     ndcg: scores.reduce((s, x) => s + x.ndcg, 0) / n,
     recall: scores.reduce((s, x) => s + x.recall, 0) / n,
+    p5: scores.reduce((s, x) => s + x.p5, 0) / n,
+    empty: scores.reduce((s, x) => s + x.empty, 0) / n,
   };
 }

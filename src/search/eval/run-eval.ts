@@ -15,7 +15,7 @@ import { createServices, type Services } from '../../services.ts';
 import { evalCorpus, type EvalDoc } from './corpus.ts';
 import { evalArticles } from './eval-articles.ts';
 import { Fts5Baseline } from './fts5-baseline-store.ts';
-import { JUDGMENTS, type JudgedQuery, QUERY_KINDS, type QueryKind } from './judgments.ts';
+import { ALL_KINDS, JUDGMENTS, type JudgedQuery, QUERY_KINDS, type QueryKind } from './judgments.ts';
 import { Bm25Index, luceneHindiAnalyze } from './lucene-hindi.ts';
 import { mean, type QueryScores, scoreRanking } from './metrics.ts';
 
@@ -108,7 +108,7 @@ export async function runEvaluation(judgments: readonly JudgedQuery[] = JUDGMENT
   const docs = evalCorpus();
   for (const j of judgments) {
     for (const key of Object.keys(j.grades)) if (!docs.some((d) => d.key === key)) throw new Error(`eval: "${j.q}" judges unknown story ${key}`);
-    if (!Object.values(j.grades).some((g) => g >= 2)) throw new Error(`eval: "${j.q}" has no relevant story`);
+    if (j.kind === 'negative' ? Object.keys(j.grades).length > 0 : !Object.values(j.grades).some((g) => g >= 2)) throw new Error(`eval: "${j.q}" has no relevant story, or is negative and has one`);
   }
   const fts = new Fts5Baseline(docs.map((d) => ({ key: d.key, ...baselineText(d) })));
   const lucene = new Bm25Index(docs.map((d) => ({ key: d.key, fields: baselineText(d) })), luceneHindiAnalyze, { headline: 2, rest: 1 });
@@ -132,8 +132,9 @@ export async function runEvaluation(judgments: readonly JudgedQuery[] = JUDGMENT
     const summary = {} as Record<SystemName, Record<QueryKind | 'all', QueryScores>>;
     for (const system of SYSTEMS) {
       const bySystem = {} as Record<QueryKind | 'all', QueryScores>;
-      for (const kind of QUERY_KINDS) bySystem[kind] = mean(queries.filter((r) => r.query.kind === kind).map((r) => r.scores[system]));
-      bySystem.all = mean(queries.map((r) => r.scores[system]));
+      for (const kind of ALL_KINDS) bySystem[kind] = mean(queries.filter((r) => r.query.kind === kind).map((r) => r.scores[system]));
+      // 'all' is over the kinds with relevant stories (a negative query has no MRR).
+      bySystem.all = mean(queries.filter((r) => QUERY_KINDS.includes(r.query.kind)).map((r) => r.scores[system]));
       summary[system] = bySystem;
     }
     return { documents: docs.length, queries, summary };
