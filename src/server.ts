@@ -63,6 +63,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
         { name: 'webhooks', run: () => webhookJobs(services) },
         // One indexed query when nothing is due (the trash's partial index), so every tick is fine.
         { name: 'purge-trash', run: () => purgeTrash(services) },
+        // A banner past its expiry: one conditional DELETE, then the purge (each process also sets a timer at the expiry).
+        { name: 'breaking-expiry', run: () => services.breaking.expireDue() },
         { name: 'newsroom-housekeeping', run: atMostEvery(HOUSEKEEPING_INTERVAL_MS, () => newsroomHousekeeping(services)) },
       ],
       config.schedulerIntervalMs,

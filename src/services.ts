@@ -7,6 +7,8 @@ import { RedisBus } from './cache/bus/redis-bus.ts';
 import { PurgeWebhook } from './cache/purge-webhook.ts';
 import type { Config } from './config.ts';
 import { type ChangeBus, ChangeFeed } from './domain/changes/change-feed.ts';
+import { LiveHub } from './live/live-hub.ts';
+import type { LiveBus } from './live/live-event.ts';
 import { ArticleService } from './domain/articles/article-service.ts';
 import { ArticleStore } from './domain/articles/article-store.ts';
 import { ArticleEditService } from './domain/articles/article-edit-service.ts';
@@ -22,6 +24,8 @@ import { RedirectStore } from './domain/redirects/redirect-store.ts';
 import { WebhookService } from './domain/webhooks/webhook-service.ts';
 import { WebhookStore } from './domain/webhooks/webhook-store.ts';
 import { ArticleTrashService } from './domain/articles/article-trash-service.ts';
+import { BreakingService } from './domain/breaking/breaking-service.ts';
+import { BreakingStore } from './domain/breaking/breaking-store.ts';
 import { ArticleTrashStore } from './domain/articles/article-trash-store.ts';
 import { AuditService } from './domain/audit/audit-service.ts';
 import { AuditStore } from './domain/audit/audit-store.ts';
@@ -37,6 +41,7 @@ import { HeavyWork } from './workers/heavy-work.ts';
 import { MediaStore } from './domain/media/media-store.ts';
 import { MediaUsageService } from './domain/media/media-usage-service.ts';
 import { MediaUsageStore } from './domain/media/media-usage-store.ts';
+import { createMediaFiles, type MediaFiles } from './domain/media/media-storage.ts';
 import { SectionService } from './domain/sections/section-service.ts';
 import { SectionStore } from './domain/sections/section-store.ts';
 import { SettingsService } from './domain/settings/settings-service.ts';
@@ -60,6 +65,9 @@ import { type ConnectOptions, connectStorage, type Storage } from './storage/con
 import { migrateToLatest } from './storage/migrate.ts';
 import { SearchIndexStore } from './search/search-index-store.ts';
 import { SearchService } from './search/search-service.ts';
+import { Metrics } from './ops/metrics.ts';
+import { HealthService } from './ops/health-service.ts';
+import { HealthStore } from './ops/health-store.ts';
 
 export interface Services {
   readonly config: Config;
@@ -85,6 +93,8 @@ export interface Services {
   readonly commentModeration: CommentModerationService;
   readonly home: HomeService;
   readonly media: MediaService;
+  /** The photo files: the local folder or an S3-compatible bucket (MEDIA_STORAGE; media-storage.ts). */
+  readonly mediaFiles: MediaFiles;
   /** Where a photo is used, and deleting unused ones with their files. */
   readonly mediaUsage: MediaUsageService;
   /** Crops around the focal point, share cards and the publisher logo, made lazily in an image thread. */
@@ -111,6 +121,14 @@ export interface Services {
   readonly workers: HeavyWork;
   /** Integration API keys (/api/v1/admin/): made and revoked by admins, each acting as an account with its role. */
   readonly apiKeys: ApiKeyService;
+  /** Counters and histograms for /metrics (src/ops/); query timing only where metrics are served. */
+  readonly metrics: Metrics;
+  /** /healthz and /readyz: database, migrations, bus; draining after SIGTERM. */
+  readonly health: HealthService;
+  /** Server-Sent Events from memory: `live.publish('live:42', {type, data})` reaches every reader in every process (src/live/). */
+  readonly live: LiveHub;
+  /** The breaking-news banner on every reader page (src/domain/breaking/). */
+  readonly breaking: BreakingService;
   close(): Promise<void>;
 }
 
@@ -132,7 +150,7 @@ function stderrLog(message: string, err?: unknown): void {
 }
 
 /** The bus between processes, connected; null for one process on SQLite. */
-async function startBus(config: Config, storage: Storage, log: (message: string, err?: unknown) => void): Promise<ChangeBus | null> {
+async function startBus(config: Config, storage: Storage, log: (message: string, err?: unknown) => void): Promise<(ChangeBus & LiveBus) | null> {
   // One channel per site: the schema's name keeps sites (and parallel test runs) on one server apart.
   const channel = `samachar_changes_${(storage.schema ?? 'main').replace(/[^a-z0-9_]/g, '_')}`.slice(0, 63);
   if (config.redisUrl) {
@@ -147,7 +165,11 @@ async function startBus(config: Config, storage: Storage, log: (message: string,
 }
 
 export async function createServices(config: Config, options: CreateServicesOptions = {}): Promise<Services> {
-  const storage = await connectStorage(config.database, options);
+  const metrics = new Metrics();
+  // Query timing costs a little per query: only where /metrics is served (METRICS_TOKEN or METRICS_PORT).
+  const timeQueries = config.metricsToken !== null || config.metricsPort !== null;
+  const onQuery = options.onQuery;
+  const storage = await connectStorage(config.database, timeQueries ? { ...options, onQuery: onQuery ? (q, ms) => (onQuery(q, ms), metrics.query(q, ms)) : metrics.query } : options);
   try {
     if (options.migrate !== false) await migrateToLatest(storage);
   } catch (err) {
@@ -156,7 +178,7 @@ export async function createServices(config: Config, options: CreateServicesOpti
   }
   const now = options.now ?? (() => new Date());
   const log = options.log ?? stderrLog;
-  let bus: ChangeBus | null = null;
+  let bus: (ChangeBus & LiveBus) | null = null;
   try {
     if (options.bus !== false) bus = await startBus(config, storage, log);
   } catch (err) {
@@ -164,6 +186,7 @@ export async function createServices(config: Config, options: CreateServicesOpti
     throw err;
   }
   const changes = new ChangeFeed(bus, log);
+  const live = new LiveHub({ bus, maxConnections: config.liveMaxConnections, log });
   const webhook = config.purgeWebhookUrl ? new PurgeWebhook({ url: config.purgeWebhookUrl, ...(config.purgeWebhookSecret ? { secret: config.purgeWebhookSecret } : {}), log }) : null;
   if (webhook) changes.subscribeLocal((change) => webhook.send(change));
   const { db } = storage;
@@ -172,7 +195,8 @@ export async function createServices(config: Config, options: CreateServicesOpti
   const sections = new SectionService(new SectionStore(db), changes);
   const widgets = new WidgetService(new WidgetStore(db), now, changes);
   const workers = new HeavyWork(config);
-  const media = new MediaService({ store: mediaStore, mediaDir: config.mediaDir, now, changes, encoder: workers, maxPixels: config.maxPhotoPixels });
+  const mediaFiles = createMediaFiles(config);
+  const media = new MediaService({ store: mediaStore, files: mediaFiles, now, changes, encoder: workers, maxPixels: config.maxPhotoPixels });
   const settings = new SettingsService(new SettingsStore(db), changes);
   const tags = new TagService(new TagStore(db), changes);
   const authors = new AuthorService(new AuthorStore(db, mediaStore), changes);
@@ -189,6 +213,7 @@ export async function createServices(config: Config, options: CreateServicesOpti
     changes,
   });
   const webhooks = new WebhookService({ store: new WebhookStore(db), changes, now, siteUrl: config.siteUrl, getPublic: (id, at) => articles.getPublic(id, at), gone: (id) => trash.gone(id), allowPrivate: config.commentWebhookAllowPrivate, log });
+  const breaking = new BreakingService({ store: new BreakingStore(db), changes, now, log });
   const commentStore = new CommentStore(db);
   const commentKeys = new CommentKeys(commentStore);
   const comments = new CommentService({ store: commentStore, keys: commentKeys, articles, settings, now, siteUrl: config.siteUrl, changes, webhookAllowPrivate: config.commentWebhookAllowPrivate, events: webhooks });
@@ -208,8 +233,9 @@ export async function createServices(config: Config, options: CreateServicesOpti
     commentModeration: new CommentModerationService({ store: commentStore, keys: commentKeys, comments, articles, settings, now, changes, events: webhooks }),
     home: new HomeService({ articles, sections }),
     media,
-    mediaUsage: new MediaUsageService({ store: new MediaUsageStore(db), media, changes, mediaDir: config.mediaDir, now }),
-    derivedImages: new DerivedImageService({ mediaDir: config.mediaDir, deriver: workers }),
+    mediaFiles,
+    mediaUsage: new MediaUsageService({ store: new MediaUsageStore(db), media, changes, files: mediaFiles, now }),
+    derivedImages: new DerivedImageService({ files: mediaFiles, deriver: workers }),
     sections,
     settings,
     sitemaps: new SitemapService(new SitemapStore(db)),
@@ -224,13 +250,20 @@ export async function createServices(config: Config, options: CreateServicesOpti
     changes,
     workers,
     apiKeys: new ApiKeyService({ store: new ApiKeyStore(db), now }),
+    metrics,
+    health: new HealthService({ store: new HealthStore(storage), busConnected: () => changes.busConnected }),
+    live,
+    breaking,
     async close() {
+      live.close();
+      breaking.close();
       await webhook?.flush();
       // Events noticed before the stop are in the outbox before the database closes.
       await webhooks.settled();
       await workers.close();
       await changes.close();
       await storage.close();
+      mediaFiles.close?.();
     },
   };
 }

@@ -3,9 +3,10 @@
  * in: render/ never fetches anything itself.
  */
 import type { ArticleSummary } from '../domain/articles/article.ts';
+import type { BreakingNews } from '../domain/breaking/breaking.ts';
 import type { Section } from '../domain/sections/section.ts';
 import type { SiteSettings } from '../domain/settings/settings.ts';
-import type { FiguresWidget } from '../domain/widgets/widget.ts';
+import type { Widget } from '../domain/widgets/widget.ts';
 
 /** URLs of the hashed static assets, known at start. */
 export interface AssetUrls {
@@ -25,10 +26,14 @@ export interface Chrome {
   readonly now: Date;
   /** Slug of the section the page belongs to, to mark it in the navigation ('' for the home page). */
   readonly currentSection?: string;
+  /** The breaking-news banner showing at `now`, if any (every page carries its tag). */
+  readonly breaking?: BreakingNews | null;
 }
 
 /** The side column: the Updates list and the figures box. */
 export interface Sidebar {
   readonly updates: readonly ArticleSummary[];
-  readonly widget: FiguresWidget | null;
+  readonly widget: Widget | null;
+  /** Data boxes placed in the sidebar (besides `widget`), by key. */
+  readonly boxes?: readonly Widget[];
 }

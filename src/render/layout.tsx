@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
 import type { Chrome } from './chrome.ts';
+import { BreakingBanner } from './components/breaking-banner.tsx';
 import { readerDate, readerLocale } from './reader-locale.ts';
 import { type JsonLd, logoImage, serialiseJsonLd } from './seo/json-ld.ts';
 import { ogLocale, type SocialArticle, type SocialImage, socialMeta } from './seo/social-meta.ts';
@@ -143,6 +144,7 @@ function Document({ chrome, meta, children }: { chrome: Chrome; meta: HeadMeta; 
           {T.skipToContent}
         </a>
         <Header chrome={chrome} />
+        {chrome.breaking && <BreakingBanner news={chrome.breaking} locale={readerLocale(chrome.settings)} />}
         <main id="main" class="wrap">
           {children}
         </main>

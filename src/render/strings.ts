@@ -13,6 +13,10 @@ const hi = {
   skipToContent: 'मुख्य सामग्री पर जाएं',
   sections: 'सेक्शन',
   updates: 'अपडेट्स',
+  /** The label of the breaking-news banner (decision 029). */
+  breaking: 'ब्रेकिंग न्यूज़',
+  /** The most-read box in the side column (decision 029). */
+  mostRead: 'सबसे ज़्यादा पढ़ी गई',
   latest: 'ताज़ा खबरें',
   topStories: 'बड़ी खबरें',
   more: 'और खबरें',

@@ -185,6 +185,36 @@ export interface WidgetTable {
   /** JSON: the widget's figures (see src/domain/widgets). */
   data: string;
   updated_at: TimeColumn;
+  /** '' | 'sidebar' | 'home' (migration 018). */
+  placement: Generated<string>;
+}
+
+/** Every saved version of a data box (migration 018). */
+export interface WidgetHistoryTable {
+  id: Generated<number>;
+  widget_key: string;
+  title: string;
+  /** JSON, as `widgets.data`. */
+  data: string;
+  saved_by: number | null;
+  saved_at: TimeColumn;
+}
+
+/** The breaking-news banner: one row at most, id 1 (migration 019). */
+export interface BreakingNewsTable {
+  id: number;
+  text: string;
+  /** http(s) or site-relative, checked by src/domain/breaking/breaking.ts. */
+  link: string | null;
+  expires_at: NullableTimeColumn;
+  updated_at: TimeColumn;
+}
+
+/** Views of a story in one hour (hours since 1970 UTC), for the most-read lists (migration 020). */
+export interface ArticleViewTable {
+  article_id: number;
+  hour: number;
+  views: number;
 }
 
 export interface SettingTable {
@@ -437,7 +467,10 @@ export interface Database {
   comment_form_tokens: CommentFormTokenTable;
   comment_webhooks: CommentWebhookTable;
   widgets: WidgetTable;
+  widget_history: WidgetHistoryTable;
   settings: SettingTable;
+  breaking_news: BreakingNewsTable;
+  article_views: ArticleViewTable;
   search_docs: SearchDocTable;
   search_doc_data: SearchDocDataTable;
   search_terms: SearchTermTable;

@@ -15,6 +15,8 @@ export const contentTags = {
   /** A photo's alt text, caption and credit. */
   media: (id: number) => `media:${id}`,
   widget: (key: string) => `widget:${key}`,
+  /** Which data boxes are placed in the sidebar or on the home page (a box moved in or out). */
+  widgets: 'widgets',
   /** Which stories are public and in what order: the Updates list, the site feed, search. */
   latest: 'latest',
   /** The front page's choice of stories (pins). */
@@ -29,6 +31,8 @@ export const contentTags = {
   search: 'search',
   /** Old addresses answering 301 (the redirect map, src/domain/redirects/). */
   redirects: 'redirects',
+  /** The breaking-news banner every reader page carries (src/domain/breaking/). */
+  breaking: 'breaking',
 } as const;
 
 /** What a change to a published story touches: its page and cards, its lists, and search. */

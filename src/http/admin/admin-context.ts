@@ -34,6 +34,7 @@ function navFor(user: User): [NavKey, string][] {
     ['media', '/admin/media', can(user, 'media.upload')],
     ['comments', '/admin/comments', can(user, 'comments.moderate')],
     ['home', '/admin/home', can(user, 'home.edit')],
+    ['breaking', '/admin/breaking', can(user, 'home.edit')],
     ['sections', '/admin/sections', can(user, 'taxonomy.edit')],
     ['tags', '/admin/tags', can(user, 'taxonomy.edit')],
     ['authors', '/admin/authors', can(user, 'taxonomy.edit')],

@@ -27,6 +27,7 @@ import { widgetSettingsScreens } from './widget-settings-screens.ts';
 import { apiKeyScreens } from './api-key-screens.ts';
 import { redirectScreens } from './redirect-screens.ts';
 import { webhookScreens } from './webhook-screens.ts';
+import { breakingScreens } from './breaking-screens.ts';
 
 export interface AdminPluginOptions extends AdminContext {
   readerAssets: AssetUrls;
@@ -95,4 +96,5 @@ export const adminPlugin: FastifyPluginAsync<AdminPluginOptions> = async (app, o
   await app.register(apiKeyScreens, options);
   await app.register(redirectScreens, options);
   await app.register(webhookScreens, options);
+  await app.register(breakingScreens, options);
 };

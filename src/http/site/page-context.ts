@@ -10,10 +10,11 @@ import type { Services } from '../../services.ts';
 export const UPDATES_COUNT = 6;
 
 export async function loadChrome(services: Services, assets: AssetUrls, now: Date, currentSection?: string): Promise<Chrome> {
-  const [settings, sections] = await Promise.all([services.settings.get(), services.sections.list()]);
+  const [settings, sections, breaking] = await Promise.all([services.settings.get(), services.sections.list(), services.breaking.current(now)]);
   return {
     settings,
     sections,
+    breaking,
     assets,
     siteUrl: services.config.siteUrl,
     now,
@@ -32,11 +33,13 @@ export function fallbackChrome(services: Services, assets: AssetUrls, now: Date)
  */
 export async function loadSidebar(services: Services, now: Date, excludeId?: number): Promise<Sidebar> {
   const settings = await services.settings.get();
-  const [updates, widget] = await Promise.all([
+  const [updates, widget, placed] = await Promise.all([
     settings.updatesMode === 'manual'
       ? services.articles.publicByIds(now, settings.updatesIds.filter((id) => id !== excludeId))
       : services.articles.latest(now, UPDATES_COUNT, excludeId === undefined ? {} : { excludeIds: [excludeId] }),
     settings.sidebarWidget ? services.widgets.findShown(settings.sidebarWidget) : Promise.resolve(null),
+    services.widgets.placedIn('sidebar'),
   ]);
-  return { updates, widget };
+  // Boxes placed in the sidebar follow the one the settings name (never shown twice).
+  return { updates, widget, boxes: placed.filter((b) => b.key !== widget?.key) };
 }

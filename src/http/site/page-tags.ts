@@ -8,8 +8,8 @@ import type { Article, ArticleSummary } from '../../domain/articles/article.ts';
 import { contentTags } from '../../domain/changes/content-tags.ts';
 import type { Sidebar } from '../../render/chrome.ts';
 
-/** The header and footer every page has: site settings and the sections menu. */
-export const CHROME_TAGS: readonly string[] = [contentTags.settings, contentTags.nav];
+/** The header and footer every page has: site settings, the sections menu and the breaking-news banner. */
+export const CHROME_TAGS: readonly string[] = [contentTags.settings, contentTags.nav, contentTags.breaking];
 
 /** A card or list entry: the story's headline, dek, photo, section name, and comment count. */
 export function cardTags(story: Pick<ArticleSummary, 'id' | 'hero' | 'section'>): string[] {
@@ -22,7 +22,14 @@ export function cardsTags(stories: Iterable<Pick<ArticleSummary, 'id' | 'hero' |
 
 /** The side column: the Updates list (which stories are latest) and the figures box. */
 export function sidebarTags(sidebar: Sidebar): string[] {
-  return [contentTags.latest, ...cardsTags(sidebar.updates), ...(sidebar.widget ? [contentTags.widget(sidebar.widget.key)] : [])];
+  return [
+    contentTags.latest,
+    ...cardsTags(sidebar.updates),
+    ...(sidebar.widget ? [contentTags.widget(sidebar.widget.key)] : []),
+    // Which boxes are placed in the sidebar, and each one shown.
+    contentTags.widgets,
+    ...(sidebar.boxes ?? []).map((b) => contentTags.widget(b.key)),
+  ];
 }
 
 /** A story's own page: everything in it, and what its comment form depends on. */

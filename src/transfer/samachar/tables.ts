@@ -60,9 +60,13 @@ export const EXPORTED: readonly ExportedTable[] = [
   { name: 'comment_form_tokens', key: ['nonce'], secret: true },
   { name: 'comment_webhooks', key: ['id'] },
   { name: 'widgets', key: ['id'] },
+  // Every saved version of a data box: content, kept with the box.
+  { name: 'widget_history', key: ['id'] },
   // comments.secret: the key of IP hashes, form tokens and webhook signatures.
   { name: 'settings', key: ['key'], secretRows: ['comments.secret'] },
   { name: 'redirects', key: ['id'] },
+  // The breaking-news banner (at most one row): editorial content, moved with the site.
+  { name: 'breaking_news', key: ['id'] },
   // A webhook endpoint is its URL and its signing secret: without the secret receivers would
   // refuse every delivery, so endpoints (and their deliveries) travel only with secrets.
   { name: 'webhook_endpoints', key: ['id'], secret: true },
@@ -75,6 +79,7 @@ export const EXPORTED: readonly ExportedTable[] = [
 
 export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   sessions: 'ephemeral: everyone signs in again on the new site',
+  article_views: 'ephemeral: view counts of the last two days for the most-read lists, which fill again from new views',
   login_throttle: 'ephemeral: sign-in counters, forgotten after a day anyway',
   article_presence: 'ephemeral: who has a story open in the editor right now',
   article_headline_keys: 'derived: the desk headline keys, made again after the import',
