@@ -31,7 +31,12 @@ import { integrationApi } from './http/api/integration-api.ts';
 import { openApiRoutes } from './http/api/openapi.ts';
 import { slashTarget } from './http/site/old-addresses.ts';
 import { previewRoutes } from './http/site/preview-routes.ts';
+import { mostReadRoutes } from './http/site/most-read-routes.ts';
+import { liveRoutes } from './http/live/live-routes.ts';
 import type { Services } from './services.ts';
+import { opsRoutes } from './http/ops/ops-routes.ts';
+import { prettyAccessWriter, prettySink } from './ops/log-format.ts';
+import { type NewsroomRecorder, watchNewsroom } from './ops/newsroom-events.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -58,8 +63,13 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   const respondError = createErrorResponder({ services, assets: assets.urls });
   const pageCache = new PageCache<CachedPage>({ maxBytes: options.pageCacheBytes ?? config.pageCacheBytes, ttlMs: config.pageCacheTtlMs, ...(options.cacheClock ? { now: options.cacheClock } : {}) });
   const names = cookieNames(config.siteUrl);
-  const logDestination = options.logStream ?? pino.destination({ dest: 1, sync: false, minLength: 4096 });
-  const accessLog = options.logger && config.accessLog && ['trace', 'debug', 'info'].includes(config.logLevel) ? accessLogWriter(logDestination) : null;
+  const rawDestination = options.logStream ?? pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  // People at a terminal read one short line per entry; collectors get JSON Lines (LOG_FORMAT).
+  const pretty = config.logFormat === 'pretty' || (config.logFormat === 'auto' && !options.logStream && process.stdout.isTTY === true);
+  const logDestination = pretty ? prettySink(rawDestination) : rawDestination;
+  const accessLog =
+    options.logger && config.accessLog && ['trace', 'debug', 'info'].includes(config.logLevel) ? (pretty ? prettyAccessWriter(rawDestination, maskSecrets) : accessLogWriter(rawDestination)) : null;
+  const { metrics } = services;
   // A cache hit is answered in front of Fastify (page-cache-plugin.ts, createFastHit), and
   // still gets its access-log line; not while the server closes (Fastify answers 503 then).
   let closing = false;
@@ -75,6 +85,9 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
       const opts = fastifyOptions as { keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number; maxRequestsPerSocket?: number };
       const server = http.createServer((req, res) => {
         if (closing || !fastHit(req, res)) handler(req, res);
+        // Counted as plain integers (src/ops/metrics.ts reads them when scraped).
+        else if (res.statusCode === 304) (metrics.fastAnswers++, metrics.fastNotModified++);
+        else metrics.fastAnswers++;
       });
       server.keepAliveTimeout = opts.keepAliveTimeout ?? 72_000;
       server.requestTimeout = opts.requestTimeout ?? 0;
@@ -123,6 +136,14 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   const unsubscribe = services.changes.subscribe((change) => ('all' in change ? pageCache.clear() : pageCache.purge(change.tags)));
   app.addHook('onClose', async () => void unsubscribe());
   app.decorate('pageCache', pageCache);
+  metrics.attach({
+    pageCache: () => ({ ...pageCache.stats(), evictions: pageCache.evicted() }),
+    changes: () => ({ ...services.changes.counts, connected: services.changes.busConnected }),
+    pool: () => services.storage.poolCounts?.() ?? null,
+  });
+  // Newsroom events (sign-in, publish, delete, settings, accounts) as log lines with ids only.
+  const newsroom: NewsroomRecorder | null = options.logger ? (event) => app.log.info({ ...event }, `newsroom ${event.action}`) : null;
+  if (newsroom) watchNewsroom(services, newsroom);
 
   // Hook order matters: security headers are set before the page cache keeps a copy of
   // them, and the cache hands compress an already-compressed body, which it leaves alone.
@@ -135,8 +156,9 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
       done();
     });
   }
-  await app.register(securityHeadersPlugin, { https: new URL(config.siteUrl).protocol === 'https:' });
+  await app.register(securityHeadersPlugin, { https: new URL(config.siteUrl).protocol === 'https:', mediaOrigin: config.mediaPublicUrl ? new URL(config.mediaPublicUrl).origin : null });
   await app.register(errorsPlugin, { services, assets: assets.urls });
+  await app.register(opsRoutes, { services, ...(newsroom ? { newsroom } : {}) });
   await app.register(pageCachePlugin, { cache: pageCache, sessionCookies: [names.session, names.preSession], cdnMaxAgeSeconds: config.cdnMaxAgeSeconds });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(cookie);
@@ -155,9 +177,12 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   await app.register(openApiRoutes, { services });
   await app.register(commentRoutes, { services, assets: assets.urls });
   await app.register(searchRoutes, { services, assets: assets.urls });
+  await app.register(liveRoutes, { services });
   await app.register(feedRoutes, { services });
   await app.register(sitemapRoutes, { services });
   await app.register(previewRoutes, { services, assets: assets.urls });
+  // The most-read beacon and its script (decision 029).
+  await app.register(mostReadRoutes, { services });
   await app.register(siteRoutes, { services, assets: assets.urls });
   return app;
 }

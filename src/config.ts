@@ -19,12 +19,36 @@ export type DatabaseConfig =
       connectTimeoutMs?: number;
     };
 
+export type MediaStorageConfig =
+  | { kind: 'local' }
+  | {
+      kind: 's3';
+      bucket: string;
+      region: string;
+      endpoint?: string;
+      accessKeyId?: string;
+      secretAccessKey?: string;
+      forcePathStyle: boolean;
+      /** Put before every key, e.g. `media/`; empty for none. */
+      prefix: string;
+    };
+
 export interface Config {
   readonly host: string;
   readonly port: number;
   readonly database: DatabaseConfig;
   /** Where uploaded and generated media files live. */
   readonly mediaDir: string;
+  /**
+   * Where the photo library is stored: `local` (mediaDir, the default) or an S3-compatible
+   * bucket shared by every machine (mediaDir is then this machine's work folder for encodes).
+   */
+  readonly mediaStorage: MediaStorageConfig;
+  /**
+   * A public base URL (a CDN over the bucket) to redirect media requests to; null: Samachar
+   * serves them itself. The one host pages may load anything from besides their own (img-src).
+   */
+  readonly mediaPublicUrl: string | null;
   /** Load the demo site into an empty database at start. */
   readonly loadDemoIfEmpty: boolean;
   /** Public origin, used for canonical links; derived from host and port when unset. */
@@ -63,6 +87,17 @@ export interface Config {
   readonly imageQueue: number;
   /** Decoded pixels (width × height) an uploaded photo may have; more is refused with 413. */
   readonly maxPhotoPixels: number;
+  /** Bearer token for /metrics on the site's port; with neither it nor metricsPort, /metrics is 404. */
+  readonly metricsToken: string | null;
+  /** A separate listener for /metrics only (bound to metricsHost, loopback by default). */
+  readonly metricsPort: number | null;
+  readonly metricsHost: string;
+  /** After SIGTERM, how long /readyz answers 503 before the server stops accepting (load balancers notice). */
+  readonly drainDelayMs: number;
+  /** Log lines: 'pretty' (one line for people), 'json' (JSON Lines), 'auto' (pretty on a terminal). */
+  readonly logFormat: 'auto' | 'pretty' | 'json';
+  /** Live streams (SSE) one process holds; past it readers poll the cached page instead. */
+  readonly liveMaxConnections: number;
 }
 
 const bool = z
@@ -107,7 +142,28 @@ const EnvSchema = z.object({
   IMAGE_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   IMAGE_QUEUE: z.coerce.number().int().min(0).max(1000).default(2),
   MAX_PHOTO_MEGAPIXELS: z.coerce.number().min(1).max(268).default(40),
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').regex(/^[\x21-\x7e]+$/, 'METRICS_TOKEN must be printable ASCII without spaces').optional(),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
+  LIVE_MAX_CONNECTIONS: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
+  MEDIA_STORAGE: z.enum(['local', 's3'], 'MEDIA_STORAGE must be local or s3').default('local'),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'S3_BUCKET must be a bucket name (3-63 of a-z 0-9 . -)').optional(),
+  S3_REGION: z.string().regex(/^[a-z0-9-]{2,40}$/, 'S3_REGION must be a region name like eu-central-1').default('us-east-1'),
+  S3_ENDPOINT: z.url().regex(/^https?:\/\//, 'S3_ENDPOINT must be an http(s) URL').optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: bool.default(false),
+  S3_PREFIX: z.string().regex(/^([A-Za-z0-9._-]+\/)*$/, 'S3_PREFIX must be folder names each ending in /, e.g. media/').default(''),
+  MEDIA_PUBLIC_URL: z.url().regex(/^https?:\/\/[^/?#]+(\/[^?#]*[^/?#])?$/, 'MEDIA_PUBLIC_URL must be an http(s) URL without a trailing slash, query or fragment').optional(),
 });
+
+/** Settings whose values never appear in an error message or `samachar doctor` (they are, or may hold, secrets). */
+export const SECRET_SETTINGS: ReadonlySet<string> = new Set(['DATABASE_URL', 'REDIS_URL', 'PURGE_WEBHOOK_SECRET', 'METRICS_TOKEN', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']);
+
+/** The settings Samachar reads, in the schema's order (doctor prints them). */
+export const SETTING_NAMES: readonly string[] = Object.keys(EnvSchema.shape);
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -117,10 +173,23 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+    // One line per bad variable, naming it and what it got (secrets excepted), so a
+    // start-up log shows at a glance what to change.
+    const lines = parsed.error.issues.map((i) => {
+      const name = i.path.join('.');
+      const raw = env[name];
+      const got = raw === undefined || SECRET_SETTINGS.has(name) ? '' : ` (got ${JSON.stringify(raw.length > 60 ? `${raw.slice(0, 60)}…` : raw)})`;
+      return `Invalid setting ${name}: ${i.message.replace(/\s+/g, ' ')}${got}`;
+    });
+    throw new ConfigError(lines.join('\n'));
   }
   const e = parsed.data;
+  // Checks between variables, each a one-line error naming the variable.
+  const mediaErrors: string[] = [];
+  if (e.MEDIA_STORAGE === 's3' && !e.S3_BUCKET) mediaErrors.push('  S3_BUCKET: required when MEDIA_STORAGE=s3');
+  if (!!e.S3_ACCESS_KEY_ID !== !!e.S3_SECRET_ACCESS_KEY) mediaErrors.push('  S3_SECRET_ACCESS_KEY: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together or not at all');
+  if (e.MEDIA_PUBLIC_URL && e.MEDIA_STORAGE !== 's3') mediaErrors.push('  MEDIA_PUBLIC_URL: only with MEDIA_STORAGE=s3');
+  if (mediaErrors.length > 0) throw new ConfigError(`Invalid environment:\n${mediaErrors.join('\n')}`);
   const dataDir = path.resolve(e.DATA_DIR);
   return defineConfig({
     host: e.HOST,
@@ -129,6 +198,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { dialect: 'postgres', url: e.DATABASE_URL, queryTimeoutMs: e.DATABASE_QUERY_TIMEOUT_MS, connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS }
       : { dialect: 'sqlite', sqlitePath: path.join(dataDir, 'samachar.db') },
     mediaDir: path.join(dataDir, 'media'),
+    mediaStorage:
+      e.MEDIA_STORAGE === 's3'
+        ? {
+            kind: 's3',
+            bucket: e.S3_BUCKET!,
+            region: e.S3_REGION,
+            ...(e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT } : {}),
+            ...(e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY } : {}),
+            forcePathStyle: e.S3_FORCE_PATH_STYLE,
+            prefix: e.S3_PREFIX,
+          }
+        : { kind: 'local' },
+    mediaPublicUrl: e.MEDIA_PUBLIC_URL ?? null,
     loadDemoIfEmpty: e.SAMACHAR_DEMO,
     siteUrl: e.SITE_URL ?? `http://localhost:${e.PORT}`,
     logLevel: e.LOG_LEVEL,
@@ -147,6 +229,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     imageWorkers: e.IMAGE_WORKERS,
     imageQueue: e.IMAGE_QUEUE,
     maxPhotoPixels: Math.round(e.MAX_PHOTO_MEGAPIXELS * 1_000_000),
+    metricsToken: e.METRICS_TOKEN ?? null,
+    metricsPort: e.METRICS_PORT ?? null,
+    metricsHost: e.METRICS_HOST,
+    drainDelayMs: e.DRAIN_DELAY_MS,
+    logFormat: e.LOG_FORMAT,
+    liveMaxConnections: e.LIVE_MAX_CONNECTIONS,
   });
 }
 
@@ -176,6 +264,14 @@ export function defineConfig(
     imageWorkers: 1,
     imageQueue: 2,
     maxPhotoPixels: 40_000_000,
+    metricsToken: null,
+    metricsPort: null,
+    metricsHost: '127.0.0.1',
+    drainDelayMs: 0,
+    logFormat: 'auto' as const,
+    liveMaxConnections: 10_000,
+    mediaStorage: { kind: 'local' as const },
+    mediaPublicUrl: null,
     ...parts,
   });
 }

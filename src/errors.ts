@@ -75,6 +75,12 @@ export const ERRORS = {
     title: { hi: 'API कुंजी मान्य नहीं', en: 'Invalid API key' },
     message: { hi: 'यह API कुंजी मान्य नहीं है: हो सकता है यह गलत हो या रद्द कर दी गई हो।', en: 'This API key is not valid: it may be wrong or revoked.' },
   },
+  /** /metrics without the right `Authorization: Bearer` token (METRICS_TOKEN); one answer for missing and wrong. */
+  METRICS_TOKEN_REQUIRED: {
+    status: 401,
+    title: { hi: 'टोकन चाहिए', en: 'Token required' },
+    message: { hi: 'मेट्रिक्स देखने के लिए Authorization: Bearer हेडर में सही टोकन भेजें।', en: 'Send the right token in an Authorization: Bearer header to read the metrics.' },
+  },
   FORBIDDEN: {
     status: 403,
     title: { hi: 'अनुमति नहीं', en: 'Not allowed' },
@@ -156,6 +162,15 @@ export const ERRORS = {
       en: 'The site is unavailable for a moment. Please try again shortly.',
     },
   },
+  /** This process holds its cap of live streams (LIVE_MAX_CONNECTIONS): 503 with Retry-After; the page polls instead. */
+  LIVE_FULL: {
+    status: 503,
+    title: { hi: 'लाइव अपडेट अभी भरे हुए हैं', en: 'Live updates are full' },
+    message: {
+      hi: 'अभी बहुत से पाठक लाइव अपडेट देख रहे हैं। पेज अपने आप कुछ देर में ताज़ा होता रहेगा।',
+      en: 'Very many readers are following live updates right now. The page will refresh itself every little while.',
+    },
+  },
   /** Heavy work (photo encodes, revision comparisons) has a bounded queue; past it, 503 with Retry-After. */
   BUSY: {
     status: 503,
@@ -163,6 +178,15 @@ export const ERRORS = {
     message: {
       hi: 'सर्वर अभी दूसरी फोटो या तुलनाएं तैयार कर रहा है। कुछ सेकंड बाद दोबारा कोशिश करें; कुछ भी आधा सहेजा नहीं गया है।',
       en: 'The server is busy preparing other photos or comparisons. Please try again in a few seconds; nothing was half-saved.',
+    },
+  },
+  /** The photo store (S3, MEDIA_STORAGE=s3) does not answer or is misconfigured: 503 with Retry-After; nothing was half-saved. */
+  MEDIA_STORAGE_UNAVAILABLE: {
+    status: 503,
+    title: { hi: 'फोटो भंडार अभी उपलब्ध नहीं', en: 'Photo storage unavailable' },
+    message: {
+      hi: 'फोटो भंडार (ऑब्जेक्ट स्टोरेज) से अभी संपर्क नहीं हो पा रहा है। फोटो सहेजी नहीं गई है; थोड़ी देर बाद दोबारा कोशिश करें।',
+      en: 'The photo storage (object storage) cannot be reached right now. The photo was not saved; please try again shortly.',
     },
   },
   INTERNAL: {

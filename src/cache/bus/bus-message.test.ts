@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Change } from '../../domain/changes/change-feed.ts';
-import { decodeChange, encodeChange } from './bus-message.ts';
+import { decodeChange, decodeEvent, encodeChange, encodeEvent } from './bus-message.ts';
 
 const ME = '6f1c2a9e-8d0b-4b7e-9a51-3c2d1e0f4a7b';
 const OTHER = 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d';
@@ -127,5 +127,28 @@ describe('encodeChange / decodeChange', () => {
 
   it('reads a well-formed message without an origin as another process\'s', () => {
     assert.deepEqual(decodeChange(ME, '{"t":["a","b"]}'), { tags: ['a', 'b'] });
+  });
+});
+
+describe('encodeEvent / decodeEvent (live events, src/live/)', () => {
+  const event = { channel: 'live:42', id: 1_765_000_000_000_123, type: 'post', data: '{"html":"<p>समाचार</p>"}\nline' };
+
+  it('round-trips an event, and a change reader ignores it', () => {
+    const payload = encodeEvent(OTHER, event)!;
+    assert.deepEqual(decodeEvent(ME, payload), event);
+    assert.equal(decodeChange(ME, payload), null, 'not taken as all');
+  });
+
+  it('ignores its own events, changes and malformed events', () => {
+    assert.equal(decodeEvent(OTHER, encodeEvent(OTHER, event)!), null);
+    assert.equal(decodeEvent(ME, encodeChange(OTHER, { tags: ['a'] })[0]!), null);
+    for (const bad of ['', 'x', 'null', '{"e":null}', '{"e":{"c":"live:1","i":"1","t":"post","d":""}}', '{"e":{"c":"live:1","i":1.5,"t":"post","d":""}}', '{"e":{"c":1,"i":1,"t":"post","d":""}}']) {
+      assert.equal(decodeEvent(ME, bad), null, bad);
+    }
+  });
+
+  it('refuses an event too large for one NOTIFY', () => {
+    assert.equal(encodeEvent(OTHER, { ...event, data: 'क'.repeat(2500) }), null);
+    assert.ok(encodeEvent(OTHER, { ...event, data: 'क'.repeat(2000) }));
   });
 });

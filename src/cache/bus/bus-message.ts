@@ -5,6 +5,7 @@
  * characters); a single tag too long for any message is sent as `all`.
  */
 import type { Change } from '../../domain/changes/change-feed.ts';
+import type { LiveEvent } from '../../live/live-event.ts';
 
 /**
  * The longest message, in bytes of its UTF-8 JSON (what NOTIFY counts), envelope included:
@@ -45,9 +46,33 @@ export function decodeChange(origin: string, payload: string): Change | null {
   try {
     const m = JSON.parse(payload) as { o?: unknown; all?: unknown; t?: unknown };
     if (m.o === origin) return null;
+    // A live event (encodeEvent) is not a change: the live hub reads it.
+    if (typeof m === 'object' && m !== null && 'e' in m) return null;
     if (Array.isArray(m.t) && m.t.every((t) => typeof t === 'string')) return { tags: m.t as string[] };
   } catch {
     // falls through
   }
   return { all: true };
+}
+
+/**
+ * A live event (src/live/) on the same channel as changes: `{o, e: {c, i, t, d}}`. Null when
+ * it would pass the size limit (the hub then sends a `reset` in its place).
+ */
+export function encodeEvent(origin: string, event: LiveEvent): string | null {
+  const payload = JSON.stringify({ o: origin, e: { c: event.channel, i: event.id, t: event.type, d: event.data } });
+  return Buffer.byteLength(payload) > MAX_MESSAGE_BYTES ? null : payload;
+}
+
+/** The live event in a message from another process; null for own messages, changes, and anything malformed. */
+export function decodeEvent(origin: string, payload: string): LiveEvent | null {
+  try {
+    const m = JSON.parse(payload) as { o?: unknown; e?: { c?: unknown; i?: unknown; t?: unknown; d?: unknown } };
+    if (typeof m !== 'object' || m === null || m.o === origin || typeof m.e !== 'object' || m.e === null) return null;
+    const { c, i, t, d } = m.e;
+    if (typeof c !== 'string' || typeof t !== 'string' || typeof d !== 'string' || typeof i !== 'number' || !Number.isSafeInteger(i)) return null;
+    return { channel: c, id: i, type: t, data: d };
+  } catch {
+    return null;
+  }
 }

@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Change, ChangeBus, ChangeListener } from '../../domain/changes/change-feed.ts';
-import { decodeChange, encodeChange } from './bus-message.ts';
+import type { LiveBus, LiveBusListener, LiveEvent } from '../../live/live-event.ts';
+import { decodeChange, decodeEvent, encodeChange, encodeEvent } from './bus-message.ts';
 
 export interface PostgresBusOptions {
   readonly url: string;
@@ -20,9 +21,10 @@ export interface PostgresBusOptions {
   readonly applicationName?: string;
 }
 
-export class PostgresBus implements ChangeBus {
+export class PostgresBus implements ChangeBus, LiveBus {
   private readonly origin = randomUUID();
   private readonly listeners = new Set<ChangeListener>();
+  private readonly eventListeners = new Set<LiveBusListener>();
   private readonly sender: pg.Pool;
   private client: pg.Client | null = null;
   private listening = false;
@@ -71,6 +73,7 @@ export class PostgresBus implements ChangeBus {
       if (msg.channel !== this.options.channel || msg.payload === undefined) return;
       const change = decodeChange(this.origin, msg.payload);
       if (change) this.deliver(change);
+      else this.deliverEvent(decodeEvent(this.origin, msg.payload));
     });
     try {
       await client.connect();
@@ -90,7 +93,10 @@ export class PostgresBus implements ChangeBus {
     this.listening = true;
     this.retryMs = 100;
     // Whatever was sent while we were not listening is lost: forget everything.
-    if (reconnected) this.deliver({ all: true });
+    if (reconnected) {
+      this.deliver({ all: true });
+      this.deliverEvent('reconnected');
+    }
   }
 
   private lost(client: pg.Client, err?: unknown): void {
@@ -114,6 +120,23 @@ export class PostgresBus implements ChangeBus {
       });
     }, wait);
     this.timer.unref();
+  }
+
+  /** A live event to the other processes (src/live/); false when it is too large for one message. */
+  async publishEvent(event: LiveEvent): Promise<boolean> {
+    if (this.closed) return true;
+    const payload = encodeEvent(this.origin, event);
+    if (payload === null) return false;
+    await this.sender.query('select pg_notify($1, $2)', [this.options.channel, payload]);
+    return true;
+  }
+
+  onEvent(listener: LiveBusListener): void {
+    this.eventListeners.add(listener);
+  }
+
+  private deliverEvent(event: LiveEvent | 'reconnected' | null): void {
+    if (event) for (const l of this.eventListeners) l(event);
   }
 
   private deliver(change: Change): void {

@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from '@redis/client';
 import type { Change, ChangeBus, ChangeListener } from '../../domain/changes/change-feed.ts';
-import { decodeChange, encodeChange } from './bus-message.ts';
+import type { LiveBus, LiveBusListener, LiveEvent } from '../../live/live-event.ts';
+import { decodeChange, decodeEvent, encodeChange, encodeEvent } from './bus-message.ts';
 
 export interface RedisBusOptions {
   readonly url: string;
@@ -19,9 +20,10 @@ export interface RedisBusOptions {
 
 const reconnectStrategy = (retries: number) => Math.min(100 * 2 ** retries, 5000);
 
-export class RedisBus implements ChangeBus {
+export class RedisBus implements ChangeBus, LiveBus {
   private readonly origin = randomUUID();
   private readonly listeners = new Set<ChangeListener>();
+  private readonly eventListeners = new Set<LiveBusListener>();
   // A publish while disconnected fails at once instead of waiting in a queue: the write it
   // follows has committed, and the other processes will drop everything when they reconnect.
   private readonly publisher;
@@ -41,7 +43,10 @@ export class RedisBus implements ChangeBus {
     this.subscriber.on('ready', () => {
       this.ready = true;
       // Ready again after a drop: what was published meanwhile is lost; forget everything.
-      if (this.everReady) this.deliver({ all: true });
+      if (this.everReady) {
+        this.deliver({ all: true });
+        this.deliverEvent('reconnected');
+      }
       this.everReady = true;
     });
   }
@@ -57,6 +62,7 @@ export class RedisBus implements ChangeBus {
       await this.subscriber.subscribe(this.options.channel, (message: string) => {
         const change = decodeChange(this.origin, message);
         if (change) this.deliver(change);
+        else this.deliverEvent(decodeEvent(this.origin, message));
       });
     })();
     let timer: NodeJS.Timeout | undefined;
@@ -82,6 +88,23 @@ export class RedisBus implements ChangeBus {
   async publish(change: Change): Promise<void> {
     if (this.closed) return;
     for (const payload of encodeChange(this.origin, change)) await this.publisher.publish(this.options.channel, payload);
+  }
+
+  /** A live event to the other processes (src/live/); false when it is too large for one message. */
+  async publishEvent(event: LiveEvent): Promise<boolean> {
+    if (this.closed) return true;
+    const payload = encodeEvent(this.origin, event);
+    if (payload === null) return false;
+    await this.publisher.publish(this.options.channel, payload);
+    return true;
+  }
+
+  onEvent(listener: LiveBusListener): void {
+    this.eventListeners.add(listener);
+  }
+
+  private deliverEvent(event: LiveEvent | 'reconnected' | null): void {
+    if (event) for (const l of this.eventListeners) l(event);
   }
 
   private deliver(change: Change): void {
