@@ -103,9 +103,9 @@ export default defineConfig(
       ],
     }),
   },
-  // config.ts is the one place that reads the environment; scripts and tests set up the processes they start.
+  // config.ts is the one place that reads the environment; scripts, deploy/'s cluster harness and tests set up the processes they start.
   {
-    files: ['src/config.ts', 'scripts/**', 'test/**', 'src/**/*.test.ts', 'src/**/*.test.tsx'],
+    files: ['src/config.ts', 'scripts/**', 'deploy/**', 'test/**', 'src/**/*.test.ts', 'src/**/*.test.tsx'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );
