@@ -9,9 +9,9 @@ import { type LexiconEntry, parseEntries, parseSynonymGroups } from './parse.ts'
 const ENTRIES: LexiconEntry[] = Object.entries(DOMAINS).flatMap(([domain, text]) => parseEntries(domain, text));
 const GROUPS = parseSynonymGroups(SYNONYM_GROUPS);
 
-// Devanagari letters, vowel signs, anusvara, chandrabindu, nukta, virama (no digits, dandas
+// Devanagari letters, vowel signs, anusvara, chandrabindu, nukta, virama, ASCII digits (5जी; no Devanagari digits, dandas
 // or Vedic signs); words separated by one space.
-const DEVANAGARI_PHRASE = /^[\u0901-\u0903\u0905-\u0939\u093C-\u094D\u0950]+(?: [\u0901-\u0903\u0905-\u0939\u093C-\u094D\u0950]+)*$/;
+const DEVANAGARI_PHRASE = /^[0-9\u0901-\u0903\u0905-\u0939\u093C-\u094D\u0950]+(?: [0-9\u0901-\u0903\u0905-\u0939\u093C-\u094D\u0950]+)*$/;
 const ENGLISH_PHRASE = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 const TARGET_ENTRIES = 300;
 
