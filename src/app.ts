@@ -86,8 +86,10 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
       const server = http.createServer((req, res) => {
         if (closing || !fastHit(req, res)) handler(req, res);
         // Counted as plain integers (src/ops/metrics.ts reads them when scraped).
-        else if (res.statusCode === 304) (metrics.fastAnswers++, metrics.fastNotModified++);
-        else metrics.fastAnswers++;
+        else {
+          metrics.fastAnswers++;
+          if (res.statusCode === 304) metrics.fastNotModified++;
+        }
       });
       server.keepAliveTimeout = opts.keepAliveTimeout ?? 72_000;
       server.requestTimeout = opts.requestTimeout ?? 0;

@@ -26,6 +26,8 @@ import { WebhookStore } from './domain/webhooks/webhook-store.ts';
 import { ArticleTrashService } from './domain/articles/article-trash-service.ts';
 import { BreakingService } from './domain/breaking/breaking-service.ts';
 import { BreakingStore } from './domain/breaking/breaking-store.ts';
+import { MostReadService } from './domain/most-read/most-read-service.ts';
+import { MostReadStore } from './domain/most-read/most-read-store.ts';
 import { ArticleTrashStore } from './domain/articles/article-trash-store.ts';
 import { AuditService } from './domain/audit/audit-service.ts';
 import { AuditStore } from './domain/audit/audit-store.ts';
@@ -129,6 +131,8 @@ export interface Services {
   readonly live: LiveHub;
   /** The breaking-news banner on every reader page (src/domain/breaking/). */
   readonly breaking: BreakingService;
+  /** Views counted by the site's own beacon, and the most-read lists (src/domain/most-read/). */
+  readonly mostRead: MostReadService;
   close(): Promise<void>;
 }
 
@@ -214,6 +218,7 @@ export async function createServices(config: Config, options: CreateServicesOpti
   });
   const webhooks = new WebhookService({ store: new WebhookStore(db), changes, now, siteUrl: config.siteUrl, getPublic: (id, at) => articles.getPublic(id, at), gone: (id) => trash.gone(id), allowPrivate: config.commentWebhookAllowPrivate, log });
   const breaking = new BreakingService({ store: new BreakingStore(db), changes, now, log });
+  const mostRead = new MostReadService({ store: new MostReadStore(db), articles, now });
   const commentStore = new CommentStore(db);
   const commentKeys = new CommentKeys(commentStore);
   const comments = new CommentService({ store: commentStore, keys: commentKeys, articles, settings, now, siteUrl: config.siteUrl, changes, webhookAllowPrivate: config.commentWebhookAllowPrivate, events: webhooks });
@@ -254,9 +259,12 @@ export async function createServices(config: Config, options: CreateServicesOpti
     health: new HealthService({ store: new HealthStore(storage), busConnected: () => changes.busConnected }),
     live,
     breaking,
+    mostRead,
     async close() {
       live.close();
       breaking.close();
+      // Views counted since the last minute's flush are not lost at a stop.
+      await mostRead.flush().catch((err: unknown) => log('most read: flush at close failed', err));
       await webhook?.flush();
       // Events noticed before the stop are in the outbox before the database closes.
       await webhooks.settled();

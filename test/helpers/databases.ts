@@ -14,6 +14,7 @@ import path from 'node:path';
 import { type Config, defineConfig } from '../../src/config.ts';
 import { createServices, type Services } from '../../src/services.ts';
 import { type Dialect, dropPostgresSchema } from '../../src/storage/connect.ts';
+import { sharedS3, TEST_MEDIA_STORAGE } from './s3-server.ts';
 
 export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -69,6 +70,8 @@ export interface TestServices {
 }
 
 export async function openTestServices(dialect: Dialect, overrides: Partial<Config> = {}): Promise<TestServices> {
+  // TEST_MEDIA_STORAGE=s3: the photo library in a local S3-compatible server (s3-server.ts).
+  if (TEST_MEDIA_STORAGE === 's3' && !overrides.mediaStorage) overrides = { ...overrides, mediaStorage: (await sharedS3()).storage() };
   const database = createTestDatabase(dialect, overrides);
   let now = TEST_NOW;
   const services = await createServices(database.config, {

@@ -11,6 +11,7 @@ import { after, describe, it } from 'node:test';
 import { DomainError } from '../../errors.ts';
 import { DerivedImageService, type ImageDeriver } from './derived-image-service.ts';
 import type { DeriveJob } from './derived-images.ts';
+import { LocalMediaFiles } from './media-files.ts';
 
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'samachar-derived-service-'));
 after(() => fs.rm(dir, { recursive: true, force: true }));
@@ -38,7 +39,7 @@ async function read(file: { stream: NodeJS.ReadableStream }): Promise<string> {
 describe('DerivedImageService', () => {
   it('makes a missing file once for many simultaneous requests, then serves it from disk', async () => {
     const deriver = new FakeDeriver();
-    const service = new DerivedImageService({ mediaDir: dir, deriver });
+    const service = new DerivedImageService({ files: new LocalMediaFiles(dir), deriver });
     const card = { headline: 'पुतिन', siteName: 'समाचार' };
     const files = await Promise.all(Array.from({ length: 8 }, () => service.shareCard(card)));
     assert.equal(deriver.jobs.length, 1);
@@ -50,7 +51,7 @@ describe('DerivedImageService', () => {
 
   it('a full queue refuses with BUSY and its Retry-After; the next request makes the file', async () => {
     const deriver = new FakeDeriver();
-    const service = new DerivedImageService({ mediaDir: dir, deriver });
+    const service = new DerivedImageService({ files: new LocalMediaFiles(dir), deriver });
     deriver.busy = true;
     await assert.rejects(service.logo('नया नाम'), (err: unknown) => err instanceof DomainError && err.code === 'BUSY' && err.data?.retryAfterSeconds === 10);
     await assert.rejects(fs.readdir(path.join(dir, 'logo')).then((n) => (n.length ? Promise.resolve() : Promise.reject(new Error('empty')))));

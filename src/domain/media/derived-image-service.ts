@@ -1,20 +1,22 @@
 /**
  * Crops, share cards and the publisher logo (crops.ts) as files: made on first request
- * in an image worker thread (derived-images.ts through src/workers/), kept on disk beside
- * the photo variants (`<media>/crop/`, `<media>/share/`, `<media>/logo/`), and served from
- * there afterwards. Several requests for one missing file share one making of it. A full
+ * in an image worker thread (derived-images.ts through src/workers/), stored beside the
+ * photo variants (`crop/`, `share/`, `logo/` in the media store: media-files.ts, a local
+ * folder or S3), and served from there afterwards. With S3 the source variant is fetched to
+ * this machine's work folder first, and the made file is published before it is served. Several requests for one missing file share one making of it. A full
  * image queue refuses at once (DomainError BUSY: 503 with Retry-After), so a crawler
  * asking for many new share images cannot hold uploads up, nor the request thread.
  */
-import { createReadStream, type ReadStream } from 'node:fs';
-import fs from 'node:fs/promises';
-import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { type CropRatio, cropOutputSize, cropRect, cropSource, logoHash, shareCardHash, type ShareCardText } from './crops.ts';
 import type { DeriveJob } from './derived-images.ts';
 import { focalOf, focalUnits, type Media, variantFileName } from './media.ts';
+import { type MediaFiles, workPath } from './media-files.ts';
 
 export interface DerivedFile {
-  readonly stream: ReadStream;
+  /** Its name in the media store (`crop/…`, `share/…`, `logo/…`). */
+  readonly name: string;
+  readonly stream: Readable;
   readonly bytes: number;
   readonly contentType: string;
 }
@@ -27,7 +29,7 @@ export interface ImageDeriver {
 export class DerivedImageService {
   private readonly making = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly options: { mediaDir: string; deriver: ImageDeriver }) {}
+  constructor(private readonly options: { files: MediaFiles; deriver: ImageDeriver }) {}
 
   /**
    * A photo's crop around its focal point (the address was checked against the photo by the
@@ -36,48 +38,58 @@ export class DerivedImageService {
   async crop(media: Media, ratio: CropRatio): Promise<DerivedFile | null> {
     const u = focalUnits(focalOf(media));
     const src = cropSource(media);
-    const out = path.join(this.options.mediaDir, 'crop', `${media.fileKey}-${ratio}-${u.x}-${u.y}.jpg`);
-    const source = path.join(this.options.mediaDir, variantFileName(media.fileKey, src.width, 'jpeg'));
-    if (!(await fs.stat(out).catch(() => null)) && !(await fs.stat(source).catch(() => null))) return null;
-    return this.open(out, 'image/jpeg', () => ({
-      kind: 'crop',
-      source,
-      rect: cropRect(src.width, src.height, ratio, focalOf(media)),
-      ...cropOutputSize(media, ratio),
-      out,
-    }));
+    const files = this.options.files;
+    const out = `crop/${media.fileKey}-${ratio}-${u.x}-${u.y}.jpg`;
+    const source = variantFileName(media.fileKey, src.width, 'jpeg');
+    if (!(await files.head(out)) && !(await files.head(source))) return null;
+    return this.open(out, 'image/jpeg', async () => {
+      if (!(await files.fetch(source))) throw new Error(`crop source ${source} went away`);
+      return {
+        kind: 'crop',
+        source: workPath(files, source),
+        rect: cropRect(src.width, src.height, ratio, focalOf(media)),
+        ...cropOutputSize(media, ratio),
+        out: workPath(files, out),
+      };
+    });
   }
 
   /** The share card of a story without a photo. */
   shareCard(card: ShareCardText): Promise<DerivedFile> {
-    const out = path.join(this.options.mediaDir, 'share', `${shareCardHash(card)}.png`);
-    return this.open(out, 'image/png', () => ({ kind: 'share-card', headline: card.headline, siteName: card.siteName, out }));
+    const out = `share/${shareCardHash(card)}.png`;
+    return this.open(out, 'image/png', async () => ({ kind: 'share-card', headline: card.headline, siteName: card.siteName, out: workPath(this.options.files, out) }));
   }
 
   /** The publisher logo made from the site's name. */
   logo(siteName: string): Promise<DerivedFile> {
-    const out = path.join(this.options.mediaDir, 'logo', `${logoHash(siteName)}.png`);
-    return this.open(out, 'image/png', () => ({ kind: 'logo', siteName, out }));
+    const out = `logo/${logoHash(siteName)}.png`;
+    return this.open(out, 'image/png', async () => ({ kind: 'logo', siteName, out: workPath(this.options.files, out) }));
   }
 
-  private async open(file: string, contentType: string, job: () => DeriveJob): Promise<DerivedFile> {
-    let stat = await fs.stat(file).catch(() => null);
-    if (!stat) {
-      let pending = this.making.get(file);
+  /** `name` in the store, made first (once, however many ask at the same moment) if it is not there. */
+  private async open(name: string, contentType: string, job: () => Promise<DeriveJob>): Promise<DerivedFile> {
+    const files = this.options.files;
+    let body = await files.open(name);
+    if (!body) {
+      let pending = this.making.get(name);
       if (!pending) {
-        pending = this.options.deriver.derive(job()).finally(() => this.making.delete(file));
-        this.making.set(file, pending);
+        pending = job()
+          .then((j) => this.options.deriver.derive(j))
+          .then(() => files.publish(name, contentType))
+          .finally(() => this.making.delete(name));
+        this.making.set(name, pending);
       }
       await pending;
-      stat = await fs.stat(file);
+      body = await files.open(name);
+      if (!body) throw new Error(`derived image ${name} missing right after it was made`);
     }
-    return { stream: createReadStream(file), bytes: stat.size, contentType };
+    return { name, stream: body.stream, bytes: body.bytes, contentType };
   }
 }
 
 /** Deletes a photo's crops (with its variants, when the photo is deleted: media-usage-service.ts). */
-export async function removeCropFiles(mediaDir: string, fileKey: string): Promise<void> {
-  const dir = path.join(mediaDir, 'crop');
-  const names = await fs.readdir(dir).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => n.startsWith(`${fileKey}-`)).map((n) => fs.rm(path.join(dir, n), { force: true })));
+export async function removeCropFiles(files: MediaFiles, fileKey: string): Promise<void> {
+  const names: string[] = [];
+  for await (const f of files.list({ prefix: `crop/${fileKey}-` })) names.push(f.name);
+  await files.remove(names);
 }

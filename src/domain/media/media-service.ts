@@ -7,13 +7,12 @@
  */
 import type { ChangeFeed } from '../changes/change-feed.ts';
 import { contentTags } from '../changes/content-tags.ts';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { createReadStream, type ReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { DomainError } from '../../errors.ts';
 import type { EncodeReservation, ImageEncoder } from './image-encode.ts';
 import { type FocalPoint, type Media, type MediaMeta, parseFocalPoint } from './media.ts';
-import { MEDIA_FILE_NAME, VARIANT_CONTENT_TYPES } from './media.ts';
+import { MEDIA_FILE_NAME, VARIANT_CONTENT_TYPES, VARIANT_FORMATS, variantFileName } from './media.ts';
+import type { MediaFiles } from './media-files.ts';
 import type { MediaStore } from './media-store.ts';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -33,7 +32,8 @@ function validMeta(meta: MediaMeta): MediaMeta {
 export interface MediaServiceOptions {
   store: MediaStore;
   changes: ChangeFeed;
-  mediaDir: string;
+  /** Where the files are (local folder or S3: media-files.ts); encodes are made in its workDir. */
+  files: MediaFiles;
   now: () => Date;
   /** Encodes in worker threads with a bounded queue (src/workers/heavy-work.ts). */
   encoder: ImageEncoder;
@@ -52,20 +52,20 @@ export class MediaService {
     return this.options.store.findByIds(ids);
   }
 
+  /** Whether a name is one Samachar makes for a photo variant (anything else under /media/ is a 404). */
+  isVariantName(name: string): boolean {
+    return MEDIA_FILE_NAME.test(name);
+  }
+
   /**
    * Opens a variant file for serving. Null for a name Samachar does not make (so no
    * path outside the media folder can ever be named) or a file that is not there.
+   * Errors: MEDIA_STORAGE_UNAVAILABLE (503, Retry-After) when the store does not answer.
    */
-  async openVariant(name: string): Promise<{ stream: ReadStream; bytes: number; contentType: string } | null> {
+  async openVariant(name: string): Promise<{ stream: Readable; bytes: number; contentType: string } | null> {
     if (!MEDIA_FILE_NAME.test(name)) return null;
-    const file = path.join(this.options.mediaDir, name);
-    try {
-      const stat = await fs.stat(file);
-      if (!stat.isFile()) return null;
-      return { stream: createReadStream(file), bytes: stat.size, contentType: VARIANT_CONTENT_TYPES[name.slice(name.lastIndexOf('.') + 1)]! };
-    } catch {
-      return null;
-    }
+    const body = await this.options.files.open(name);
+    return body ? { ...body, contentType: VARIANT_CONTENT_TYPES[name.slice(name.lastIndexOf('.') + 1)]! } : null;
   }
 
   async search(query: string, page: number, pageSize: number): Promise<{ items: Media[]; total: number }> {
@@ -103,23 +103,35 @@ export class MediaService {
 
   /**
    * Checks, encodes (in a worker thread) and records one photo. The row is written only
-   * after every variant file is in place, so a refused or failed upload leaves nothing
-   * half-saved. Without a reservation (the demo loader, the CLI) it waits for a place.
+   * after every variant file is in place (published to the store), so a refused or failed
+   * upload leaves nothing half-saved: a store that fails midway (MEDIA_STORAGE_UNAVAILABLE,
+   * 503) or a failed insert leaves no row, and files of this attempt no row uses are removed
+   * as far as the store lets. Without a reservation (the demo loader, the CLI) it waits for a place.
    */
   async ingest(bytes: Buffer, metaInput: MediaMeta, reservation?: EncodeReservation, options: { effort?: 'best' | 'fast' } = {}): Promise<Media> {
     const meta = validMeta(metaInput);
     if (bytes.length > MAX_UPLOAD_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', 'file');
-    const input = { bytes, mediaDir: this.options.mediaDir, maxPixels: this.options.maxPixels, ...(options.effort ? { effort: options.effort } : {}) };
+    const input = { bytes, mediaDir: this.options.files.workDir, maxPixels: this.options.maxPixels, ...(options.effort ? { effort: options.effort } : {}) };
     const encoded = reservation ? await reservation.encode(input) : await this.options.encoder.encode(input);
-    return this.options.store.insert({
-      ...meta,
-      fileKey: encoded.fileKey,
-      mime: `image/${encoded.format}`,
-      width: encoded.width,
-      height: encoded.height,
-      bytes: bytes.length,
-      variantWidths: encoded.variantWidths,
-      createdAt: this.options.now(),
-    });
+    const names = encoded.variantWidths.flatMap((w) => VARIANT_FORMATS.map((f) => variantFileName(encoded.fileKey, w, f)));
+    try {
+      for (const name of names) await this.options.files.publish(name, VARIANT_CONTENT_TYPES[name.slice(name.lastIndexOf('.') + 1)]!);
+      return await this.options.store.insert({
+        ...meta,
+        fileKey: encoded.fileKey,
+        mime: `image/${encoded.format}`,
+        width: encoded.width,
+        height: encoded.height,
+        bytes: bytes.length,
+        variantWidths: encoded.variantWidths,
+        createdAt: this.options.now(),
+      });
+    } catch (err) {
+      // Files without a row are never served, but go if no other record shares them (best effort: the store may be down).
+      if (this.options.files.kind !== 'local' && !(await this.options.store.fileKeyInUse(encoded.fileKey).catch(() => true))) {
+        await this.options.files.remove(names).catch(() => undefined);
+      }
+      throw err;
+    }
   }
 }

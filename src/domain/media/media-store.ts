@@ -73,6 +73,11 @@ export class MediaStore {
     return Number(result.numUpdatedRows) > 0;
   }
 
+  /** Whether any record uses these files (they are content-addressed, so two uploads of one image share them). */
+  async fileKeyInUse(fileKey: string): Promise<boolean> {
+    return (await this.db.selectFrom('media').select('id').where('file_key', '=', fileKey).limit(1).executeTakeFirst()) !== undefined;
+  }
+
   async insert(input: NewMediaRow): Promise<Media> {
     const row = await this.db
       .insertInto('media')

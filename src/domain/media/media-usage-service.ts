@@ -5,14 +5,13 @@
  * story still has its photos. An unused photo's record goes, then its files, unless the
  * same image was uploaded again as another record (files are content-addressed).
  */
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { DomainError } from '../../errors.ts';
 import type { ChangeFeed } from '../changes/change-feed.ts';
 import { contentTags } from '../changes/content-tags.ts';
 import { can, type User } from '../users/user.ts';
 import { removeCropFiles } from './derived-image-service.ts';
 import { VARIANT_FORMATS, variantFileName } from './media.ts';
+import type { MediaFiles } from './media-files.ts';
 import type { MediaService } from './media-service.ts';
 import { isUnused, type MediaUsage } from './media-usage.ts';
 import type { MediaUsageStore } from './media-usage-store.ts';
@@ -21,7 +20,8 @@ export interface MediaUsageDeps {
   store: MediaUsageStore;
   media: MediaService;
   changes: ChangeFeed;
-  mediaDir: string;
+  /** The library's files (local folder or S3). */
+  files: MediaFiles;
   now: () => Date;
 }
 
@@ -46,10 +46,8 @@ export class MediaUsageService {
     if (!isUnused(usage)) throw new DomainError('MEDIA_IN_USE', 'id', `photo ${id} is in use`, { usedIn: usage });
     this.deps.changes.emit([contentTags.media(id)]);
     if (await this.deps.store.fileKeyInUse(media.fileKey)) return;
-    await Promise.all(
-      media.variantWidths.flatMap((w) => VARIANT_FORMATS.map((f) => fs.rm(path.join(this.deps.mediaDir, variantFileName(media.fileKey, w, f)), { force: true }))),
-    );
+    await this.deps.files.remove(media.variantWidths.flatMap((w) => VARIANT_FORMATS.map((f) => variantFileName(media.fileKey, w, f))));
     // Its crops around the focal point go too (made on request from those variants).
-    await removeCropFiles(this.deps.mediaDir, media.fileKey);
+    await removeCropFiles(this.deps.files, media.fileKey);
   }
 }

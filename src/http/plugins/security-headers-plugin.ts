@@ -31,12 +31,23 @@ export const HSTS = 'max-age=31536000';
 export interface SecurityHeadersOptions {
   /** The site's public address is https. */
   https: boolean;
+  /**
+   * An origin images may also come from: MEDIA_PUBLIC_URL's, the operator's CDN for photos.
+   * Only by that explicit setting; unset, pages load nothing from another host.
+   */
+  mediaOrigin?: string | null;
 }
 
-export const securityHeadersPlugin = fp<SecurityHeadersOptions>(async (app, { https }) => {
+/** The policy with `origin` also allowed for images (the media CDN). */
+export function policyWithMediaOrigin(origin: string | null | undefined): string {
+  return origin ? CONTENT_SECURITY_POLICY.replace("img-src 'self' data:", `img-src 'self' data: ${origin}`) : CONTENT_SECURITY_POLICY;
+}
+
+export const securityHeadersPlugin = fp<SecurityHeadersOptions>(async (app, { https, mediaOrigin }) => {
+  const policy = policyWithMediaOrigin(mediaOrigin);
   app.addHook('onSend', async (_request, reply, payload) => {
     if (https) reply.header('strict-transport-security', HSTS);
-    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    reply.header('content-security-policy', policy);
     reply.header('x-content-type-options', 'nosniff');
     // A page whose address holds a secret (a preview or reset link) sets `no-referrer` itself.
     if (!reply.hasHeader('referrer-policy')) reply.header('referrer-policy', 'strict-origin-when-cross-origin');
