@@ -4,21 +4,21 @@
  * उच्च न्यायालय/हाईकोर्ट or दुर्घटना, each at a weight below the word itself.
  *
  * The data (`data/*.ts`, one module per domain, plus `data/synonyms.ts`) is parsed once, at
- * module load, synchronously, into two Maps: exact keys (the words folded by the search
- * analyser's `foldWord`, so nukta and chandrabindu spellings meet) and inflection keys (Hindi
- * words through the analyser's stemmer, English through `englishKey`), tried in that order.
- * Format, sources, weights and why: README.md beside this file and docs/decisions/030.
+ * module load, synchronously, into two Maps: exact keys (words folded as the search analyser
+ * folds them, so nukta and chandrabindu spellings meet) and inflection keys (Hindi words
+ * through the analyser's stemmer, English through `englishKey`), tried in that order.
+ * Format, source, weights and why: README.md beside this file and docs/decisions/030.
  *
  * Guarantees: `findExpansions` never throws and never returns a query word's own spelling;
- * a stopword alone is never expanded; each phrase gets at most MAX_EXPANSIONS expansions;
- * every weight is in (0, 1).
+ * a stopword alone is never expanded; each phrase gets at most MAX_EXPANSIONS expansions,
+ * every weight in (0, 1).
  */
 import { cleanText, foldDevanagari, foldWord } from '../hindi/normalize.ts';
 import { stemHindi } from '../hindi/stem.ts';
 import { isStopword } from '../hindi/stopwords.ts';
-import { englishKey } from './english.ts';
 import { DOMAINS, SYNONYM_GROUPS } from './data/index.ts';
-import { parseEntries, parseSynonymGroups, type LexiconEntry } from './parse.ts';
+import { englishKey } from './english.ts';
+import { parseEntries, parseSynonymGroups } from './parse.ts';
 
 export type ExpansionKind = 'translation' | 'synonym';
 /** text: a word or phrase as written (Devanagari or Latin), for the search analyser; weight in (0, 1). */
@@ -45,139 +45,150 @@ export const MAX_EXPANSIONS = 10;
 /** Longest phrase in the data, in words (checked by the data test). */
 export const MAX_PHRASE_WORDS = 5;
 
-/** One word's exact and inflection keys; empty strings for a word that cannot match. */
-function wordKeys(word: string): { exact: string; inflected: string } {
-  const folded = foldWord(cleanText(word));
-  if (folded === '') return { exact: '', inflected: '' };
-  if (/^[a-z0-9]+$/.test(folded)) return { exact: folded, inflected: englishKey(folded) };
-  return { exact: folded, inflected: stemHindi(folded) };
-}
-
-/**
- * The keys of a data word. The data is clean already (the data test checks that every
- * Devanagari word is NFC Devanagari letters and every English word lowercase ASCII, and that
- * this gives what `wordKeys` gives), so the load skips `cleanText` and `foldWord`, which cost
- * ten times more and would make the load slow.
- */
-function dataWordKeys(word: string): { exact: string; inflected: string } {
-  if (/^[a-z0-9]+$/.test(word)) return { exact: word, inflected: englishKey(word) };
-  const folded = foldDevanagari(word);
-  return { exact: folded, inflected: stemHindi(folded) };
-}
-
 interface Keys {
   readonly exact: string;
   readonly inflected: string;
-  readonly stop: boolean;
 }
-const PHRASE_KEYS = new Map<string, Keys>();
+const NO_KEYS: Keys = { exact: '', inflected: '' };
+const LATIN = /^[a-z0-9]+$/;
 
-/** The keys of a data phrase (memoized: each form appears in several entries and targets). */
+/** One query word's keys; empty for a word that cannot match. */
+function wordKeys(word: string): Keys {
+  const folded = foldWord(cleanText(word));
+  if (folded === '') return NO_KEYS;
+  if (LATIN.test(folded)) return { exact: folded, inflected: englishKey(folded) };
+  return { exact: folded, inflected: stemHindi(folded) };
+}
+
+// What `foldDevanagari` changes: nukta, chandrabindu, visarga, a nasal + virama, the glide य + े/ी.
+// A word with none of these folds to itself, and most data words have none.
+const FOLDABLE = /[\u0900\u0901\u0903\u093C]|[ङञणनम]्|य[ेी]/;
+
+/**
+ * One data word's keys. The data is clean already (the data test checks that every
+ * Devanagari form is NFC Devanagari and every headword lowercase ASCII, and that this gives
+ * what `wordKeys` gives), so the load skips `cleanText` and `foldWord`, which cost ten times
+ * more, and folds only words that have something to fold.
+ */
+function dataWordKeys(word: string): Keys {
+  if (LATIN.test(word)) return { exact: word, inflected: englishKey(word) };
+  const folded = FOLDABLE.test(word) ? foldDevanagari(word) : word;
+  return { exact: folded, inflected: stemHindi(folded) };
+}
+
+/** A data phrase's keys, word by word. */
 function phraseKeys(text: string): Keys {
-  let keys = PHRASE_KEYS.get(text);
-  if (keys === undefined) {
-    const words = text.split(' ').map(dataWordKeys);
-    keys = {
-      exact: words.map((w) => w.exact).join(' '),
-      inflected: words.map((w) => w.inflected).join(' '),
-      stop: words.length === 1 && isStopword(words[0]?.exact ?? ''),
-    };
-    PHRASE_KEYS.set(text, keys);
-  }
-  return keys;
+  if (!text.includes(' ')) return dataWordKeys(text);
+  const words = text.split(' ').map(dataWordKeys);
+  return { exact: words.map((w) => w.exact).join(' '), inflected: words.map((w) => w.inflected).join(' ') };
 }
 
 /** For the data test: a data word's keys as the load computes them and as a query computes them. */
-export function keysForTest(word: string): { data: { exact: string; inflected: string }; query: { exact: string; inflected: string } } {
+export function keysForTest(word: string): { data: Keys; query: Keys } {
   return { data: dataWordKeys(word), query: wordKeys(word) };
 }
 
-interface Pending {
-  readonly text: string;
-  readonly weight: number;
-  readonly kind: ExpansionKind;
+/** Words that mean the same: an entry (English headword and Hindi forms) or a synonym group (no headword). */
+interface MeaningSet {
+  readonly english: string | null;
+  readonly hindi: readonly string[];
 }
 
-/** Built at load: key → expansions (best first), with the key's own spellings left out. */
-class Index {
-  readonly exact = new Map<string, Expansion[]>();
-  readonly inflected = new Map<string, Expansion[]>();
-  private readonly pending = { exact: new Map<string, Pending[]>(), inflected: new Map<string, Pending[]>() };
+/*
+ * What the load builds: for each key, the sets it belongs to, as `set * 2 + side` (side 0:
+ * the key is the set's English headword; 1: one of its Hindi forms). Only integers are
+ * stored at load; a key's expansions are worked out the first time a query asks for them
+ * (and remembered), so the load is string folding and Map inserts, nothing more.
+ */
+const SETS: MeaningSet[] = [];
+const EXACT = new Map<string, number[]>();
+const INFLECTED = new Map<string, number[]>();
 
-  add(keyText: string, targets: readonly Pending[]): void {
-    const keys = phraseKeys(keyText);
-    if (keys.stop || keys.exact === '') return;
-    for (const level of ['exact', 'inflected'] as const) {
-      const map = this.pending[level];
-      const list = map.get(keys[level]);
-      if (list === undefined) map.set(keys[level], [...targets]);
-      else list.push(...targets);
-    }
-  }
-
-  /** Merges each key's targets: its own spellings out, one per spelling, highest weight first. */
-  finish(): void {
-    for (const level of ['exact', 'inflected'] as const) {
-      for (const [key, targets] of this.pending[level]) {
-        const best = new Map<string, Pending>();
-        for (const t of targets) {
-          const k = phraseKeys(t.text);
-          if (k[level] === key || k.exact === key) continue;
-          const seen = best.get(k.exact);
-          if (seen === undefined || seen.weight < t.weight) best.set(k.exact, t);
-        }
-        if (best.size === 0) continue;
-        const list = [...best.values()].sort((a, b) => b.weight - a.weight).slice(0, MAX_EXPANSIONS);
-        this[level].set(key, list.map((t) => Object.freeze({ text: t.text, weight: t.weight, kind: t.kind })));
-      }
-      this.pending[level].clear();
-    }
-  }
+function put(map: Map<string, number[]>, key: string, ref: number): void {
+  const refs = map.get(key);
+  if (refs === undefined) map.set(key, [ref]);
+  else if (!refs.includes(ref)) refs.push(ref);
 }
 
-function build(entries: readonly LexiconEntry[], groups: readonly (readonly string[])[]): Index {
-  const index = new Index();
-  for (const e of entries) {
-    const hindi = e.forms.map((f) => f.text);
-    index.add(e.english, hindi.map((text) => ({ text, weight: TRANSLATION_WEIGHT, kind: 'translation' as const })));
-    for (const form of hindi) {
-      index.add(form, [
-        ...hindi.map((text) => ({ text, weight: SYNONYM_WEIGHT, kind: 'synonym' as const })),
-        { text: e.english, weight: REVERSE_TRANSLATION_WEIGHT, kind: 'translation' as const },
-      ]);
-    }
-  }
-  for (const group of groups) {
-    for (const form of group) index.add(form, group.map((text) => ({ text, weight: SYNONYM_WEIGHT, kind: 'synonym' as const })));
-  }
-  index.finish();
-  return index;
+function addKey(text: string, ref: number): void {
+  const keys = phraseKeys(text);
+  if (keys.exact === '' || isStopword(keys.exact)) return;
+  put(EXACT, keys.exact, ref);
+  put(INFLECTED, keys.inflected, ref);
+}
+
+function addSet(set: MeaningSet): void {
+  const id = SETS.length;
+  SETS.push(set);
+  if (set.english !== null) addKey(set.english, id * 2);
+  for (const form of set.hindi) addKey(form, id * 2 + 1);
 }
 
 const loadStart = performance.now();
-const ENTRIES: LexiconEntry[] = [];
 const BY_DOMAIN: Record<string, number> = {};
+let entryCount = 0;
 for (const [domain, text] of Object.entries(DOMAINS)) {
-  const parsed = parseEntries(domain, text);
-  ENTRIES.push(...parsed);
-  BY_DOMAIN[domain] = parsed.length;
+  const entries = parseEntries(domain, text);
+  for (const e of entries) addSet({ english: e.english, hindi: e.forms.map((f) => f.text) });
+  BY_DOMAIN[domain] = entries.length;
+  entryCount += entries.length;
 }
-const INDEX = build(ENTRIES, parseSynonymGroups(SYNONYM_GROUPS).map((g) => g.forms.map((f) => f.text)));
-PHRASE_KEYS.clear();
+for (const g of parseSynonymGroups(SYNONYM_GROUPS)) addSet({ english: null, hindi: g.forms.map((f) => f.text) });
 
 export const LEXICON_STATS: { entries: number; byDomain: Readonly<Record<string, number>> } = Object.freeze({
-  entries: ENTRIES.length,
+  entries: entryCount,
   byDomain: Object.freeze(BY_DOMAIN),
 });
-/** Milliseconds the data took to parse and index at module load (the README reports it). */
+/** Milliseconds (wall clock) the data took to parse and index when the module loaded. */
 export const LEXICON_LOAD_MS = performance.now() - loadStart;
 
-function lookup(words: readonly { exact: string; inflected: string }[], start: number, end: number): Expansion[] | undefined {
+/** The expansions of the sets a key belongs to: best first, the key's own spellings left out. */
+function expansionsOf(refs: readonly number[], level: keyof Keys, key: string): Expansion[] {
+  const best = new Map<string, Expansion>();
+  const offer = (text: string, weight: number, kind: ExpansionKind) => {
+    const k = phraseKeys(text);
+    if (k[level] === key || k.exact === key) return;
+    const seen = best.get(k.exact);
+    if (seen === undefined || seen.weight < weight) best.set(k.exact, Object.freeze({ text, weight, kind }));
+  };
+  for (const ref of refs) {
+    const set = SETS[ref >> 1];
+    if (set === undefined) continue;
+    if ((ref & 1) === 0) {
+      for (const form of set.hindi) offer(form, TRANSLATION_WEIGHT, 'translation');
+    } else {
+      for (const form of set.hindi) offer(form, SYNONYM_WEIGHT, 'synonym');
+      if (set.english !== null) offer(set.english, REVERSE_TRANSLATION_WEIGHT, 'translation');
+    }
+  }
+  // Array sort is stable: equal weights keep the data's order (the usual form first).
+  return [...best.values()].sort((a, b) => b.weight - a.weight).slice(0, MAX_EXPANSIONS);
+}
+
+// Answers already worked out, by level and key. Bounded: only keys present in the data get in.
+const ANSWERS = new Map<string, readonly Expansion[]>();
+
+function answer(level: keyof Keys, key: string): readonly Expansion[] | undefined {
+  const memoKey = `${level}:${key}`;
+  const memo = ANSWERS.get(memoKey);
+  if (memo !== undefined) return memo;
+  const refs = (level === 'exact' ? EXACT : INFLECTED).get(key);
+  if (refs === undefined) return undefined;
+  const found = Object.freeze(expansionsOf(refs, level, key));
+  ANSWERS.set(memoKey, found);
+  return found;
+}
+
+function lookup(words: readonly Keys[], start: number, end: number): readonly Expansion[] | undefined {
   const slice = words.slice(start, end);
   if (slice.some((w) => w.exact === '')) return undefined;
   if (end - start === 1 && isStopword(slice[0]?.exact ?? '')) return undefined;
-  return INDEX.exact.get(slice.map((w) => w.exact).join(' ')) ?? INDEX.inflected.get(slice.map((w) => w.inflected).join(' '));
+  const found = answer('exact', slice.map((w) => w.exact).join(' ')) ?? answer('inflected', slice.map((w) => w.inflected).join(' '));
+  return found !== undefined && found.length > 0 ? found : undefined;
 }
+
+/** Longest query word looked up, in UTF-16 units (a longer "word" is no vocabulary). */
+const MAX_WORD_LENGTH = 64;
 
 /**
  * words: the query's words as typed, lower-cased, NFC. Finds multi-word entries first
@@ -186,20 +197,19 @@ function lookup(words: readonly { exact: string; inflected: string }[], start: n
  */
 export function findExpansions(words: readonly string[]): readonly PhraseExpansion[] {
   try {
-    const keys = words.map((w) => (typeof w === 'string' && w.length <= 100 ? wordKeys(w) : { exact: '', inflected: '' }));
+    const keys = words.map((w) => (typeof w === 'string' && w.length <= MAX_WORD_LENGTH ? wordKeys(w) : NO_KEYS));
     const out: PhraseExpansion[] = [];
     let i = 0;
     while (i < keys.length) {
-      let matched = false;
+      let next = i + 1;
       for (let end = Math.min(keys.length, i + MAX_PHRASE_WORDS); end > i; end--) {
         const expansions = lookup(keys, i, end);
         if (expansions === undefined) continue;
         out.push({ start: i, end, expansions });
-        i = end;
-        matched = true;
+        next = end;
         break;
       }
-      if (!matched) i++;
+      i = next;
     }
     return out;
   } catch {
