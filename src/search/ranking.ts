@@ -12,8 +12,13 @@ import { FIELD_ORDER, type SearchField } from './search-document.ts';
 export interface RankGroup {
   /** Position of the word in the query (stopwords count), for phrases. */
   readonly position: number;
-  /** Keys that match, with their weight: 1 for the word's own keys, less for typo variants. */
+  /**
+   * Keys that match, with their weight: 1 for the word's own keys, less for typo variants,
+   * the joined form of a compound, and the lexicon's translations and synonyms.
+   */
   readonly keys: ReadonlyMap<string, number>;
+  /** The vowel key to compare with, for keys that stand for another word (an expansion); others use `vowel`. */
+  readonly vowels?: ReadonlyMap<string, string>;
   /** A key prefix (the word being typed, in suggestions). */
   readonly prefix?: string;
   /** The query word's vowel key. */
@@ -38,6 +43,14 @@ export interface RankedDoc {
   readonly relevance: number;
   /** How many query words the story contains. */
   readonly matched: number;
+}
+
+/** What `rankDocs` drops (the reader's search; suggestions rank everything they find). */
+export interface RankThresholds {
+  /** Least share of the query's informative words (idf-weighted, match quality counted) a story must have. */
+  readonly minCoverage: number;
+  /** Least relevance as a share of the best possible match's (every word in the headline, in order). */
+  readonly minShareOfIdeal: number;
 }
 
 interface FieldParams {
@@ -72,6 +85,18 @@ export const RANKING = {
   /** A typo variant matches only words whose vowel key is at least this close to the query word's. */
   typoMinSimilarity: 0.7,
   prefixWeight: 0.8,
+  /**
+   * Skeletons shorter than this collide too often to match on sound alone: in the evaluation
+   * corpus 85 % of the words with a two-letter skeleton share it with another word, 58 % at
+   * three, 30 % at four, 17 % at five (scripts/eval-search.ts --collisions prints the table).
+   * Below it, a word matches only if its vowel key is this close too (मीडिया is no match
+   * for `modi`: 0.75; भाव for `bhav`: 1).
+   */
+  phoneticMinKey: 4,
+  shortKeyMinSimilarity: 0.8,
+  /** Under this skeleton length (7 % collisions at six letters), a match needs at least this vowel similarity. */
+  soundAloneKey: 6,
+  phoneticMinSimilarity: 0.5,
   /** Bonus of a phrase (two query words next to each other), times their idf. */
   phrase: 0.6,
   /** Bonus when the headline has every query word. */
@@ -125,6 +150,38 @@ function candidateEntries(words: string, groups: readonly RankGroup[]): Map<numb
   return out;
 }
 
+/**
+ * For short skeletons: the similarity of the query word's vowel key to the start of the
+ * story word's (an inflected story word has more sounds: `bus` and बसों bason), with `u`
+ * read as `a` (English `bus`, `cut` have the sound Devanagari writes with no vowel sign).
+ */
+function shortKeySimilarity(query: string, word: string): number {
+  const fold = (v: string) => v.replace(/u/g, 'a');
+  const start = word.slice(0, query.length);
+  return Math.max(vowelSimilarity(query, start), vowelSimilarity(fold(query), fold(start)));
+}
+
+/**
+ * How well a word (its vowel key) matches a group through one of its keys of weight `weight`:
+ * 0 when it must not count. A word with the same vowel key scores the key's full weight, so
+ * an exact Devanagari or Latin match always outranks a phonetic one.
+ */
+function keyQuality(group: RankGroup, key: string, weight: number, keyLength: number, vowel: string): number {
+  const own = group.vowels?.get(key) ?? group.vowel;
+  const sim = vowelSimilarity(own, vowel);
+  // How alike they sound, for the gates below (the score uses `sim`).
+  const alike = sim >= RANKING.shortKeyMinSimilarity ? sim : Math.max(sim, shortKeySimilarity(own, vowel));
+  // A short skeleton says little: only a word that also sounds the same counts.
+  if (keyLength < RANKING.phoneticMinKey && alike < RANKING.shortKeyMinSimilarity) return 0;
+  // A typo variant's or an expansion's skeleton is only a guess: the word must also sound close.
+  if (weight < 1 && sim < RANKING.typoMinSimilarity) return 0;
+  // A longer skeleton still collides (30 % of words at four letters): the vowels must not be far off
+  // (आर्थिक is no match for `earthquake`).
+  if (keyLength < RANKING.soundAloneKey && alike < RANKING.phoneticMinSimilarity) return 0;
+  const floor = RANKING.vowelFloor[Math.min(keyLength, RANKING.vowelFloor.length - 1)] ?? 0.5;
+  return weight * (floor + (1 - floor) * sim * sim);
+}
+
 /** Each word-table entry that matches a group: entry index (base 36, as streams write it) → quality per group. */
 function matchEntries(words: string, groups: readonly RankGroup[]): Map<string, Map<number, number>> {
   const out = new Map<string, Map<number, number>>();
@@ -133,25 +190,17 @@ function matchEntries(words: string, groups: readonly RankGroup[]): Map<string, 
     let best: Map<number, number> | undefined;
     for (let g = 0; g < groups.length; g++) {
       const group = groups[g]!;
-      let weight = 0;
-      let keyLength = 0;
+      let quality = 0;
       for (const key of keys) {
         const w = group.keys.get(key);
-        if (w !== undefined && w > weight) {
-          weight = w;
-          keyLength = key.length;
-        }
-        if (group.prefix !== undefined && key.startsWith(group.prefix) && RANKING.prefixWeight > weight) {
-          weight = RANKING.prefixWeight;
-          keyLength = group.prefix.length;
+        if (w !== undefined) quality = Math.max(quality, keyQuality(group, key, w, key.length, vowel));
+        if (group.prefix !== undefined && key.startsWith(group.prefix)) {
+          const sim = vowelSimilarity(group.vowel, vowel.slice(0, group.vowel.length));
+          const floor = RANKING.vowelFloor[Math.min(group.prefix.length, RANKING.vowelFloor.length - 1)] ?? 0.5;
+          quality = Math.max(quality, RANKING.prefixWeight * (floor + (1 - floor) * sim * sim));
         }
       }
-      if (weight === 0) continue;
-      const sim = group.prefix !== undefined ? vowelSimilarity(group.vowel, vowel.slice(0, group.vowel.length)) : vowelSimilarity(group.vowel, vowel);
-      // A typo variant's skeleton is only a guess: the word must also sound close to what was typed.
-      if (weight < 1 && group.prefix === undefined && sim < RANKING.typoMinSimilarity) continue;
-      const floor = RANKING.vowelFloor[Math.min(keyLength, RANKING.vowelFloor.length - 1)] ?? 0.5;
-      const quality = weight * (floor + (1 - floor) * sim * sim);
+      if (quality === 0) continue;
       best ??= new Map();
       best.set(g, Math.max(best.get(g) ?? 0, quality));
     }
@@ -212,10 +261,11 @@ function phraseQuality(a: { positions: number[]; qualities: number[] }, b: { pos
 }
 
 /** Relevance of one document; 0 when no group matches. */
-export function relevance(doc: RankableDoc, groups: readonly RankGroup[]): { relevance: number; matched: number } {
+export function relevance(doc: RankableDoc, groups: readonly RankGroup[]): { relevance: number; matched: number; coverage: number } {
   const { hits, lengths } = collectHits(doc, groups);
   let total = 0;
   let matchedIdf = 0;
+  let foundIdf = 0;
   let allIdf = 0;
   let matched = 0;
   let inHeadline = 0;
@@ -240,9 +290,10 @@ export function relevance(doc: RankableDoc, groups: readonly RankGroup[]): { rel
     matched++;
     // A word found only through a weak (vowel-mismatched) match counts partly as found.
     matchedIdf += group.idf * credit;
+    foundIdf += group.idf;
     total += (group.idf * tf * (RANKING.k1 + 1)) / (tf + RANKING.k1);
   }
-  if (matched === 0) return { relevance: 0, matched: 0 };
+  if (matched === 0) return { relevance: 0, matched: 0, coverage: 0 };
   // Phrases: neighbouring query words found in order, at most one word apart more than in the query.
   const order = groups.map((g, i) => ({ g, i })).sort((x, y) => x.g.position - y.g.position);
   for (let n = 0; n + 1 < order.length; n++) {
@@ -258,12 +309,43 @@ export function relevance(doc: RankableDoc, groups: readonly RankGroup[]): { rel
   }
   if (groups.length > 1 && inHeadline === groups.length) total += RANKING.headlineAll * allIdf;
   const coverage = allIdf > 0 ? matchedIdf / allIdf : matched / groups.length;
-  return { relevance: total * coverage * coverage, matched };
+  // Minimum-should-match counts a word as found however well it matched (its quality is in the score).
+  return { relevance: total * coverage * coverage, matched, coverage: allIdf > 0 ? foundIdf / allIdf : matched / groups.length };
+}
+
+/**
+ * The best possible match for the groups, phrases aside: a story whose headline has each of
+ * the query's words once, matched exactly. Thresholds are shares of its relevance, so they mean the same
+ * for a one-word and a five-word query.
+ */
+export function idealRelevance(groups: readonly RankGroup[]): number {
+  if (groups.length === 0) return 0;
+  const entries: string[] = [];
+  const stream: string[] = [];
+  groups.forEach((g, i) => {
+    const key = [...g.keys.entries()].find(([, w]) => w === 1)?.[0] ?? g.prefix ?? [...g.keys.keys()][0] ?? '';
+    entries.push(`${key}:${g.vowel}`);
+    // Two gaps between the words: no phrase bonus (a phrase is extra, not the bar to clear).
+    stream.push(i.toString(36), '.', '.');
+  });
+  const doc = { articleId: 0, publishedAt: new Date(0), words: entries.join(' '), streams: [stream.join(' '), '', '', '', '', ''].join('\n') };
+  // Each word as itself, at full weight.
+  const exact = groups.map((g, i) => ({ position: g.position, vowel: g.vowel, idf: g.idf, keys: new Map([[entries[i]!.slice(0, entries[i]!.lastIndexOf(':')), 1]]) }));
+  return relevance(doc, exact).relevance;
 }
 
 /** Ranks documents: relevance normalised to the best, blended with recency; ties newest first. */
-export function rankDocs(docs: readonly RankableDoc[], groups: readonly RankGroup[], now: Date): RankedDoc[] {
-  const scored = docs.map((doc) => ({ doc, ...relevance(doc, groups) })).filter((s) => s.relevance > 0);
+export function rankDocs(docs: readonly RankableDoc[], groups: readonly RankGroup[], now: Date, thresholds?: RankThresholds): RankedDoc[] {
+  let scored = docs.map((doc) => ({ doc, ...relevance(doc, groups) })).filter((s) => s.relevance > 0);
+  if (thresholds) {
+    // A result must be earned: most of the query's informative words, and a score not far
+    // below what a story about exactly this would get. Otherwise nothing, and "did you mean".
+    const floor = thresholds.minShareOfIdeal * idealRelevance(groups);
+    // Most words: at least 60 % of them by count (both of two, two of three, three of four),
+    // and by rarity (idf) at least `minCoverage`.
+    const needed = Math.ceil(0.6 * groups.length);
+    scored = scored.filter((s) => s.relevance >= floor && (groups.length === 1 || (s.matched >= needed && s.coverage >= thresholds.minCoverage)));
+  }
   const top = scored.reduce((m, s) => Math.max(m, s.relevance), 0);
   const ranked = scored.map(({ doc, relevance: rel, matched }) => {
     const ageDays = Math.max(0, (now.getTime() - doc.publishedAt.getTime()) / DAY_MS);

@@ -189,7 +189,8 @@ if (DIALECTS.includes('sqlite') && DIALECTS.includes('postgres')) {
         assert.deepEqual(b, a, q);
         compared += a.length;
       }
-      assert.ok(compared > 50, `compared ${compared} results`);
+      // Weak matches are dropped since issue 16, so fewer results, but still many to compare.
+      assert.ok(compared > 20, `compared ${compared} results`);
     });
   });
 }

@@ -13,9 +13,10 @@ import type { ArticleService } from '../domain/articles/article-service.ts';
 import type { ChangeFeed } from '../domain/changes/change-feed.ts';
 import { contentTags } from '../domain/changes/content-tags.ts';
 import { toPlainText } from '../richtext/to-plain-text.ts';
-import { analyzeQuery, type QueryTerm } from './hindi/analyze.ts';
+import { analyzeClean, analyzeQuery, type QueryTerm } from './hindi/analyze.ts';
 import { editVariants, vowelSimilarity } from './hindi/phonetic.ts';
-import { idf, RANKING, type RankedDoc, type RankGroup, rankDocs } from './ranking.ts';
+import { findExpansions } from './lexicon/lexicon.ts';
+import { idf, RANKING, type RankedDoc, type RankGroup, rankDocs, type RankThresholds } from './ranking.ts';
 import { DENSE_SHARE, type IndexedDoc, type IndexFilter, type MatchGroup, type SearchIndexStore, type TermInfo } from './search-index-store.ts';
 import { highlight, snippet, type TextPart } from './snippets.ts';
 
@@ -73,12 +74,94 @@ export const DEFAULT_PAGE_SIZE = 10;
 const MAX_PAGE_SIZE = 50;
 /** Typo tolerance: words of this many letters or more, keys of at least this length, this many variants. */
 const TYPO_MIN_LETTERS = 5;
-const TYPO_MIN_KEY = 3;
+/** Typo variants only of and to skeletons this long (collision rates: see RANKING.phoneticMinKey). */
+const TYPO_MIN_KEY = 4;
 const TYPO_VARIANTS = 8;
 /** How much more common a variant must be than the typed word, when the typed word exists. */
 const TYPO_MORE_COMMON = 20;
 /** "Did you mean" offers a word only if its vowels are this close to the typed word's. */
 const DID_YOU_MEAN_SIMILARITY = 0.5;
+
+/** The reader's search keeps only results that earn their place (see RankThresholds). */
+export const THRESHOLDS: RankThresholds = { minCoverage: 0.55, minShareOfIdeal: 0.12 };
+/** Weight of the joined form of two adjacent query words (`प्रधान मंत्री` → प्रधानमंत्री). */
+const COMPOUND_WEIGHT = 0.9;
+
+/** Keys a query word also matches, beyond its own and its typos: expansions and compounds. */
+interface Extra {
+  readonly keys: readonly string[];
+  readonly vowel: string;
+  readonly weight: number;
+  /** The text that produced them, for the search page's "matched as" note. */
+  readonly text: string;
+}
+
+/** One query word as searched: the term, and what else it matches. */
+interface SearchedTerm {
+  readonly term: QueryTerm;
+  readonly extras: Extra[];
+}
+
+/** An expansion's searched words, each with its keys and vowel key. */
+function wordsOf(text: string): { keys: readonly string[]; vowel: string }[] {
+  return analyzeQuery(text).terms.map((t) => ({ keys: t.keys, vowel: t.vowel }));
+}
+
+/** A phrase as one word: its only word, else its words joined (a compound: प्रधान मंत्री → प्रधानमंत्री) if that is one word, else its longest word. */
+function asOneWord(text: string, words: readonly { keys: readonly string[]; vowel: string }[]): { keys: readonly string[]; vowel: string } | null {
+  if (words.length <= 1) return words[0] ?? null;
+  const joined = analyzeQuery(text.replace(/\s+/g, '')).terms;
+  if (joined.length === 1 && joined[0]) return { keys: joined[0].keys, vowel: joined[0].vowel };
+  return [...words].sort((a, b) => b.vowel.length - a.vowel.length)[0] ?? null;
+}
+
+/**
+ * The query's words with the lexicon's translations and synonyms (each below the word
+ * itself), and the joined form of adjacent Devanagari words as a possible compound. A
+ * lexicon phrase over several query words gives each of them the word of the expansion in
+ * the same place when both have as many words (`gold price` → सोने का भाव: gold → सोने,
+ * price → भाव); otherwise every word of the phrase gets the expansion as one word
+ * (`prime minister` → प्रधानमंत्री), so a story with it has them all.
+ */
+export function expandTerms(query: { text: string; terms: readonly QueryTerm[] }): SearchedTerm[] {
+  const tokens = analyzeClean(query.text);
+  const byPosition = new Map(query.terms.map((t) => [t.position, t]));
+  const out = new Map<QueryTerm, SearchedTerm>(query.terms.map((t) => [t, { term: t, extras: [] }]));
+  const words = tokens.map((t) => t.text.toLowerCase());
+  for (const phrase of findExpansions(words)) {
+    const covered = tokens
+      .slice(phrase.start, phrase.end)
+      .map((t) => byPosition.get(t.position))
+      .filter((t): t is QueryTerm => t !== undefined)
+      .map((t) => out.get(t))
+      .filter((t): t is SearchedTerm => t !== undefined);
+    if (covered.length === 0) continue;
+    for (const e of phrase.expansions) {
+      if (!(e.weight > 0 && e.weight < 1)) continue;
+      const expansion = wordsOf(e.text);
+      if (expansion.length === covered.length) {
+        covered.forEach((c, j) => c.extras.push({ ...expansion[j]!, weight: e.weight, text: e.text }));
+        continue;
+      }
+      const one = asOneWord(e.text, expansion);
+      if (one) for (const c of covered) c.extras.push({ ...one, weight: e.weight, text: e.text });
+    }
+  }
+  // Adjacent Devanagari words, tried joined: a compound the story writes as one word.
+  const terms = [...out.values()];
+  for (let i = 0; i + 1 < terms.length; i++) {
+    const a = terms[i]!.term;
+    const b = terms[i + 1]!.term;
+    if (b.position !== a.position + 1 || !/^[\u0900-\u097F]+$/.test(a.text + b.text)) continue;
+    const joined = wordsOf(a.text + b.text);
+    const word = joined.length === 1 ? joined[0] : undefined;
+    if (!word) continue;
+    const extra = { ...word, weight: COMPOUND_WEIGHT, text: a.text + b.text };
+    terms[i]!.extras.push(extra);
+    terms[i + 1]!.extras.push(extra);
+  }
+  return terms;
+}
 
 interface Prepared {
   readonly groups: RankGroup[];
@@ -91,11 +174,13 @@ export class SearchService {
   constructor(private readonly deps: SearchDeps) {}
 
   /** Turns query terms into ranking groups and index queries, with typo variants and idf. */
-  private async prepare(terms: readonly QueryTerm[], options: { typos: boolean; prefixLast?: boolean }): Promise<Prepared> {
+  private async prepare(searched: readonly SearchedTerm[], options: { typos: boolean; prefixLast?: boolean }): Promise<Prepared> {
+    const terms = searched.map((s) => s.term);
     const variantsOf = terms.map((t) =>
       options.typos && t.letters >= TYPO_MIN_LETTERS ? t.keys.filter((k) => k.length >= TYPO_MIN_KEY).flatMap(editVariants) : [],
     );
-    const lexicon = await this.deps.store.terms(['', ...terms.flatMap((t) => t.keys), ...variantsOf.flat()]);
+    const extraKeys = searched.flatMap((s) => s.extras.flatMap((e) => e.keys));
+    const lexicon = await this.deps.store.terms(['', ...terms.flatMap((t) => t.keys), ...variantsOf.flat(), ...extraKeys]);
     const docCount = lexicon.get('')?.df ?? 0;
     const groups: RankGroup[] = [];
     const match: MatchGroup[] = [];
@@ -103,20 +188,32 @@ export class SearchService {
     let any = 0;
     terms.forEach((t, i) => {
       const keys = new Map<string, number>(t.keys.map((k) => [k, 1]));
+      const vowels = new Map<string, string>();
       const ownDf = Math.max(0, ...t.keys.map((k) => lexicon.get(k)?.df ?? 0));
       // A word the site already uses is taken as typed unless a neighbour is far more common
-      // (then it is probably a slip); variants shorter than three letters say too little.
+      // (then it is probably a slip); short variants say too little.
       const typos = (variantsOf[i] ?? [])
         .map((k) => ({ k, df: lexicon.get(k)?.df ?? 0 }))
         .filter((v) => v.k.length >= TYPO_MIN_KEY && v.df > 0 && v.df >= TYPO_MORE_COMMON * ownDf && !keys.has(v.k))
         .sort((a, b) => b.df - a.df || (a.k < b.k ? -1 : 1))
         .slice(0, TYPO_VARIANTS);
       for (const v of typos) keys.set(v.k, RANKING.typoWeight);
-      const df = Math.max(ownDf, ...typos.map((v) => v.df));
+      // Expansions and compounds the index holds, each with its own vowel key (it is another word).
+      let extraDf = 0;
+      for (const e of searched[i]?.extras ?? []) {
+        for (const k of e.keys) {
+          const df = lexicon.get(k)?.df ?? 0;
+          if (df === 0 || (keys.get(k) ?? 0) >= e.weight) continue;
+          keys.set(k, e.weight);
+          vowels.set(k, e.vowel);
+          extraDf = Math.max(extraDf, df);
+        }
+      }
+      const df = Math.max(ownDf, extraDf, ...typos.map((v) => v.df));
       all *= docCount > 0 ? Math.min(1, df / docCount) : 0;
       any += df;
       const prefix = options.prefixLast && i === terms.length - 1 && t.keys[0] && t.keys[0].length >= 2 ? t.keys[0] : undefined;
-      groups.push({ position: t.position, keys, vowel: t.vowel, idf: docCount > 0 ? idf(Math.min(df, docCount), docCount) : 1, ...(prefix ? { prefix } : {}) });
+      groups.push({ position: t.position, keys, vowel: t.vowel, ...(vowels.size > 0 ? { vowels } : {}), idf: docCount > 0 ? idf(Math.min(df, docCount), docCount) : 1, ...(prefix ? { prefix } : {}) });
       match.push({ keys: [...keys.keys()], ...(prefix ? { prefix } : {}) });
     });
     return { groups, match, expected: { all, any: Math.min(docCount, any), indexed: docCount } };
@@ -153,13 +250,13 @@ export class SearchService {
     const query = analyzeQuery(q);
     if (query.terms.length === 0) return { query: query.text, ranked: [], groups: [], terms: [] };
     const now = filter.now ?? this.deps.now();
-    const prepared = await this.prepare(query.terms, { typos: true });
+    const prepared = await this.prepare(expandTerms(query), { typos: true });
     const { groups } = prepared;
     // The index filters to the minute; here exactly.
     const docs = (await this.candidates(prepared, { ...filter, now })).filter(
       (d) => d.publishedAt <= now && (!filter.from || d.publishedAt >= filter.from) && (!filter.to || d.publishedAt < filter.to) && (filter.sectionId === undefined || d.sectionId === filter.sectionId),
     );
-    return { query: query.text, ranked: rankDocs(docs, groups, now), groups, terms: query.terms };
+    return { query: query.text, ranked: rankDocs(docs, groups, now, THRESHOLDS), groups, terms: query.terms };
   }
 
   async search(request: SearchRequest): Promise<SearchResults> {
@@ -205,7 +302,14 @@ export class SearchService {
     const lexicon = await this.deps.store.terms([...terms.flatMap((t) => t.keys), ...variants.flat()]);
     let changed = false;
     const words = terms.map((t, i) => {
-      if (t.keys.some((k) => (lexicon.get(k)?.df ?? 0) > 0)) return t.text;
+      // A word the index knows: one of its keys exists, long enough to mean that word, or a
+      // short one whose surface word also sounds like it (`modi` is not मीडिया).
+      const known = t.keys.some((k) => {
+        const info = lexicon.get(k);
+        if (!info || info.df === 0) return false;
+        return k.length >= RANKING.phoneticMinKey || vowelSimilarity(t.vowel, analyzeQuery(info.surface).terms[0]?.vowel ?? '') >= RANKING.shortKeyMinSimilarity;
+      });
+      if (known) return t.text;
       // The most common word one edit away whose vowels are also close to what was typed.
       const best = (variants[i] ?? [])
         .map((k) => lexicon.get(k))
@@ -227,7 +331,7 @@ export class SearchService {
     if (query.terms.length === 0) return [];
     const now = this.deps.now();
     const typing = !/\s$/.test(q);
-    const { groups, match } = await this.prepare(query.terms, { typos: false, prefixLast: typing });
+    const { groups, match } = await this.prepare(query.terms.map((term) => ({ term, extras: [] })), { typos: false, prefixLast: typing });
     const expected = 0;
     const filter = { now };
     const found = new Map<number, IndexedDoc>();
