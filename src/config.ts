@@ -44,6 +44,8 @@ export interface Config {
    * bucket shared by every machine (mediaDir is then this machine's work folder for encodes).
    */
   readonly mediaStorage: MediaStorageConfig;
+  /** The S3_* bucket settings whenever S3_BUCKET is set (`samachar media migrate --to s3` reads them before the switch). */
+  readonly s3Bucket: Extract<MediaStorageConfig, { kind: 's3' }> | null;
   /**
    * A public base URL (a CDN over the bucket) to redirect media requests to; null: Samachar
    * serves them itself. The one host pages may load anything from besides their own (img-src).
@@ -190,6 +192,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!!e.S3_ACCESS_KEY_ID !== !!e.S3_SECRET_ACCESS_KEY) mediaErrors.push('  S3_SECRET_ACCESS_KEY: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together or not at all');
   if (e.MEDIA_PUBLIC_URL && e.MEDIA_STORAGE !== 's3') mediaErrors.push('  MEDIA_PUBLIC_URL: only with MEDIA_STORAGE=s3');
   if (mediaErrors.length > 0) throw new ConfigError(`Invalid environment:\n${mediaErrors.join('\n')}`);
+  const s3Bucket: Config['s3Bucket'] = e.S3_BUCKET
+    ? {
+        kind: 's3',
+        bucket: e.S3_BUCKET,
+        region: e.S3_REGION,
+        ...(e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT } : {}),
+        ...(e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY } : {}),
+        forcePathStyle: e.S3_FORCE_PATH_STYLE,
+        prefix: e.S3_PREFIX,
+      }
+    : null;
   const dataDir = path.resolve(e.DATA_DIR);
   return defineConfig({
     host: e.HOST,
@@ -198,18 +211,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { dialect: 'postgres', url: e.DATABASE_URL, queryTimeoutMs: e.DATABASE_QUERY_TIMEOUT_MS, connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS }
       : { dialect: 'sqlite', sqlitePath: path.join(dataDir, 'samachar.db') },
     mediaDir: path.join(dataDir, 'media'),
-    mediaStorage:
-      e.MEDIA_STORAGE === 's3'
-        ? {
-            kind: 's3',
-            bucket: e.S3_BUCKET!,
-            region: e.S3_REGION,
-            ...(e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT } : {}),
-            ...(e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY } : {}),
-            forcePathStyle: e.S3_FORCE_PATH_STYLE,
-            prefix: e.S3_PREFIX,
-          }
-        : { kind: 'local' },
+    mediaStorage: e.MEDIA_STORAGE === 's3' ? s3Bucket! : { kind: 'local' },
+    s3Bucket,
     mediaPublicUrl: e.MEDIA_PUBLIC_URL ?? null,
     loadDemoIfEmpty: e.SAMACHAR_DEMO,
     siteUrl: e.SITE_URL ?? `http://localhost:${e.PORT}`,
@@ -271,6 +274,7 @@ export function defineConfig(
     logFormat: 'auto' as const,
     liveMaxConnections: 10_000,
     mediaStorage: { kind: 'local' as const },
+    s3Bucket: null,
     mediaPublicUrl: null,
     ...parts,
   });

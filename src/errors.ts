@@ -162,6 +162,18 @@ export const ERRORS = {
       en: 'The site is unavailable for a moment. Please try again shortly.',
     },
   },
+  /** A live-blog post or end on a story that is not a live blog (start it first). */
+  LIVE_BLOG_NOT_STARTED: {
+    status: 409,
+    title: { hi: 'लाइव ब्लॉग शुरू नहीं हुआ', en: 'Live blog not started' },
+    message: { hi: 'यह खबर अभी लाइव ब्लॉग नहीं है। पहले लाइव ब्लॉग शुरू करें।', en: 'This story is not a live blog yet. Start the live blog first.' },
+  },
+  /** The live blog was ended: no new posts until it is started again. */
+  LIVE_BLOG_ENDED: {
+    status: 409,
+    title: { hi: 'लाइव ब्लॉग समाप्त', en: 'Live blog ended' },
+    message: { hi: 'यह लाइव ब्लॉग समाप्त हो चुका है। नया अपडेट जोड़ने के लिए इसे फिर से शुरू करें।', en: 'This live blog has ended. Start it again to add a new update.' },
+  },
   /** This process holds its cap of live streams (LIVE_MAX_CONNECTIONS): 503 with Retry-After; the page polls instead. */
   LIVE_FULL: {
     status: 503,

@@ -15,6 +15,7 @@ import { newsroomHousekeeping } from './jobs/newsroom-housekeeping.ts';
 import { type Scheduler, startScheduler } from './jobs/scheduler.ts';
 import { createServices, type Services } from './services.ts';
 import { type DataLock, lockDataFolder } from './storage/data-lock.ts';
+import { listenMetrics, type MetricsServer } from './ops/metrics-server.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -56,7 +57,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
     }
     const app = await buildApp(services, { logger: true });
     const scheduler: Scheduler = startScheduler(
-      [
+      // Each run counted for /metrics (runs, failures, webhook deliveries).
+      services.metrics.countJobs([
         { name: 'publish-scheduled', run: () => publishScheduled(services) },
         { name: 'sweep-sessions', run: () => services.sessions.sweep() },
         { name: 'comments', run: () => commentJobs(services) },
@@ -65,8 +67,10 @@ export async function startServer(config: Config, log: (line: string) => void = 
         { name: 'purge-trash', run: () => purgeTrash(services) },
         // A banner past its expiry: one conditional DELETE, then the purge (each process also sets a timer at the expiry).
         { name: 'breaking-expiry', run: () => services.breaking.expireDue() },
+        // Views counted in memory go to the hourly buckets once a minute (decision 029).
+        { name: 'most-read-flush', run: atMostEvery(MOST_READ_FLUSH_MS, () => services.mostRead.flush()) },
         { name: 'newsroom-housekeeping', run: atMostEvery(HOUSEKEEPING_INTERVAL_MS, () => newsroomHousekeeping(services)) },
-      ],
+      ]),
       config.schedulerIntervalMs,
       (msg, err) => app.log.error({ err }, msg),
     );
@@ -77,6 +81,16 @@ export async function startServer(config: Config, log: (line: string) => void = 
       await scheduler.stop();
       await app.close();
       throw listenError(err, config);
+    }
+    let metricsServer: MetricsServer | null = null;
+    if (config.metricsPort !== null) {
+      try {
+        metricsServer = await listenMetrics(services.metrics, { host: config.metricsHost, port: config.metricsPort, token: config.metricsToken });
+      } catch (err) {
+        await scheduler.stop();
+        await app.close();
+        throw listenError(err, { ...config, host: config.metricsHost, port: config.metricsPort });
+      }
     }
     const { port } = app.server.address() as AddressInfo;
     // Listening on every interface: localhost is the address a person on this machine opens.
@@ -89,6 +103,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
       url,
       stop() {
         stopping ??= (async () => {
+          await metricsServer?.close();
           await scheduler.stop();
           await app.close();
           await services.close();
@@ -125,11 +140,18 @@ function listenError(err: unknown, config: Config): unknown {
   return err;
 }
 
-/** Stops cleanly on SIGINT/SIGTERM: in-flight requests finish, then the database closes. */
+/**
+ * Stops cleanly on SIGINT/SIGTERM: in-flight requests finish, then the database closes, and
+ * the process exits 0. On SIGTERM (a load balancer's or systemd's stop) it drains first:
+ * /readyz answers 503 at once, and the server keeps serving for DRAIN_DELAY_MS so the load
+ * balancer notices and sends no more, then stops accepting. Ctrl-C (SIGINT) stops at once.
+ */
 export function stopOnSignals(server: RunningServer): void {
   const stop = (signal: string) => {
-    server.app.log.info({ signal }, 'stopping');
-    server.stop().then(
+    server.services.health.drain();
+    const delayMs = signal === 'SIGTERM' ? server.services.config.drainDelayMs : 0;
+    server.app.log.info({ signal, drainDelayMs: delayMs }, delayMs > 0 ? 'draining: not ready, stopping after the delay' : 'stopping');
+    new Promise((resolve) => setTimeout(resolve, delayMs)).then(() => server.stop()).then(
       // The log is written through a buffer: what it holds (say, the last "database
       // unavailable: disk full") must reach the terminal before the process ends.
       () => flushLog(server.app).then(() => process.exit(0)),
@@ -159,6 +181,9 @@ function flushLog(app: FastifyInstance): Promise<void> {
     }
   });
 }
+
+/** How often the views counted in memory are written (decision 029). */
+const MOST_READ_FLUSH_MS = 60_000;
 
 /** The housekeeping job prunes what is days old: no need to run it on every scheduler tick. */
 const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;

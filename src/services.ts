@@ -8,6 +8,8 @@ import { PurgeWebhook } from './cache/purge-webhook.ts';
 import type { Config } from './config.ts';
 import { type ChangeBus, ChangeFeed } from './domain/changes/change-feed.ts';
 import { LiveHub } from './live/live-hub.ts';
+import { LiveBlogService } from './domain/live-blogs/live-blog-service.ts';
+import { LiveBlogStore } from './domain/live-blogs/live-blog-store.ts';
 import type { LiveBus } from './live/live-event.ts';
 import { ArticleService } from './domain/articles/article-service.ts';
 import { ArticleStore } from './domain/articles/article-store.ts';
@@ -129,6 +131,8 @@ export interface Services {
   readonly health: HealthService;
   /** Server-Sent Events from memory: `live.publish('live:42', {type, data})` reaches every reader in every process (src/live/). */
   readonly live: LiveHub;
+  /** Live blogs: posts on a story, key events, ending (src/domain/live-blogs/); the stream publishes their changes. */
+  readonly liveBlogs: LiveBlogService;
   /** The breaking-news banner on every reader page (src/domain/breaking/). */
   readonly breaking: BreakingService;
   /** Views counted by the site's own beacon, and the most-read lists (src/domain/most-read/). */
@@ -258,6 +262,7 @@ export async function createServices(config: Config, options: CreateServicesOpti
     metrics,
     health: new HealthService({ store: new HealthStore(storage), busConnected: () => changes.busConnected }),
     live,
+    liveBlogs: new LiveBlogService({ store: new LiveBlogStore(db), desk, mediaExists: async (ids) => new Set((await media.findByIds(ids)).keys()), changes, now, log }),
     breaking,
     mostRead,
     async close() {

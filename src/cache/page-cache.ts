@@ -69,6 +69,8 @@ export class PageCache<E extends CacheEntry> {
   private hits = 0;
   private misses = 0;
   private purges = 0;
+  /** Entries pushed out to make room (LRU), for metrics; kept out of stats() so its shape stays. */
+  private evictions = 0;
   private gen = 0;
   private readonly now: () => number;
 
@@ -140,7 +142,7 @@ export class PageCache<E extends CacheEntry> {
     }
     for (const oldest of this.slots.keys()) {
       if (this.bytes <= this.options.maxBytes) break;
-      this.remove(oldest);
+      if (this.remove(oldest)) this.evictions++;
     }
     return true;
   }
@@ -163,7 +165,7 @@ export class PageCache<E extends CacheEntry> {
       const limit = this.options.maxBytes * (this.options.openEndedShare ?? 0.25);
       for (const oldest of this.openKeys.keys()) {
         if (this.openBytes <= limit) break;
-        this.remove(oldest);
+        if (this.remove(oldest)) this.evictions++;
       }
     }
     for (const tag of entry.tags) {
@@ -174,7 +176,7 @@ export class PageCache<E extends CacheEntry> {
     // Least recently used first.
     for (const oldest of this.slots.keys()) {
       if (this.bytes <= this.options.maxBytes) break;
-      this.remove(oldest);
+      if (this.remove(oldest)) this.evictions++;
     }
     return true;
   }
@@ -201,6 +203,10 @@ export class PageCache<E extends CacheEntry> {
     this.openKeys.clear();
     this.bytes = 0;
     this.openBytes = 0;
+  }
+
+  evicted(): number {
+    return this.evictions;
   }
 
   stats(): PageCacheStats {

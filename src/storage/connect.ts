@@ -32,6 +32,8 @@ export interface Storage {
    */
   withoutQueryTimeouts<T>(fn: (db: Kysely<Database>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PostgreSQL: the pool's connections now (metrics); absent on SQLite. */
+  poolCounts?(): { total: number; idle: number; waiting: number };
 }
 
 export interface ConnectOptions {
@@ -359,6 +361,7 @@ async function openPostgres(config: Extract<DatabaseConfig, { dialect: 'postgres
     db,
     dialect: 'postgres',
     schema: current,
+    poolCounts: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async withoutQueryTimeouts(fn) {
       if (queryTimeoutMs === 0) return fn(db);
       const unbounded = new Kysely<Database>({ dialect: new PostgresKeepingErrors({ pool: makePool(false, 1) }) });

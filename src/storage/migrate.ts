@@ -20,12 +20,13 @@ import * as m013 from './migrations/013-media-focal-point.ts';
 import * as m014 from './migrations/014-corrections-and-translations.ts';
 import * as m015 from './migrations/015-wordpress-ids.ts';
 import * as m016 from './migrations/016-sitemap-index.ts';
+import * as m017 from './migrations/017-live-blogs.ts';
 import * as m018 from './migrations/018-data-boxes.ts';
 import * as m019 from './migrations/019-breaking-news.ts';
 import * as m020 from './migrations/020-article-views.ts';
 import type { Storage } from './connect.ts';
 
-const migrations = { '001-initial': m001, '002-newsroom': m002, '003-comments': m003, '004-search': m004, '005-front-page-index': m005, '006-newsroom-trust': m006, '007-desk': m007, '008-one-account-per-byline': m008, '009-sign-in-limits': m009, '010-redirects': m010, '011-api-keys': m011, '012-webhooks': m012, '013-media-focal-point': m013, '014-corrections-and-translations': m014, '015-wordpress-ids': m015, '016-sitemap-index': m016, '018-data-boxes': m018, '019-breaking-news': m019, '020-article-views': m020 } as const;
+const migrations = { '001-initial': m001, '002-newsroom': m002, '003-comments': m003, '004-search': m004, '005-front-page-index': m005, '006-newsroom-trust': m006, '007-desk': m007, '008-one-account-per-byline': m008, '009-sign-in-limits': m009, '010-redirects': m010, '011-api-keys': m011, '012-webhooks': m012, '013-media-focal-point': m013, '014-corrections-and-translations': m014, '015-wordpress-ids': m015, '016-sitemap-index': m016, '017-live-blogs': m017, '018-data-boxes': m018, '019-breaking-news': m019, '020-article-views': m020 } as const;
 
 class StaticProvider implements MigrationProvider {
   constructor(private readonly storage: Storage) {}

@@ -19,17 +19,30 @@ export interface ChangeBus {
   /** Changes from other processes, and `{ all: true }` after every reconnect. */
   onReceive(listener: ChangeListener): void;
   close(): Promise<void>;
+  /** Listening now (both buses have it; /readyz and metrics read it). */
+  readonly connected?: boolean;
 }
 
 export class ChangeFeed {
   private readonly listeners = new Set<ChangeListener>();
   private readonly emitted = new Set<ChangeListener>();
+  /** Counts for metrics (src/ops/): changes emitted here, heard from the bus, and whole-cache drops heard. */
+  readonly counts = { sent: 0, received: 0, receivedAll: 0 };
 
   constructor(
     private readonly bus: ChangeBus | null = null,
     private readonly log: (message: string, err?: unknown) => void = () => {},
   ) {
-    bus?.onReceive((change) => this.deliver(change));
+    bus?.onReceive((change) => {
+      this.counts.received++;
+      if ('all' in change) this.counts.receivedAll++;
+      this.deliver(change);
+    });
+  }
+
+  /** Whether the bus is listening; null without a bus (one process on SQLite). */
+  get busConnected(): boolean | null {
+    return this.bus ? (this.bus.connected ?? true) : null;
   }
 
   /** Every change, from this process or another. Returns the unsubscribe. */
@@ -56,6 +69,7 @@ export class ChangeFeed {
   }
 
   private send(change: Change): void {
+    this.counts.sent++;
     this.deliver(change);
     for (const l of this.emitted) this.call(l, change);
     if (!this.bus) return;
