@@ -10,6 +10,7 @@
  *   samachar generate --articles N [--seed S] [--comments-per-article C]
  *                              add N generated stories with comments (benchmarks, scale tests)
  *   samachar export --out DIR, import samachar DIR, backup --out FILE, restore FILE   (export-commands.ts)
+ *   samachar media migrate --to s3 [--max-files N]   (media-commands.ts)
  */
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig } from '../config.ts';
@@ -26,6 +27,7 @@ import { IMPORT_WORDPRESS_USAGE, importWordpressCommand } from './import-wordpre
 import { backupCommand, exportCommand, IMPORT_SAMACHAR_USAGE, importSamacharCommand, restoreCommand } from './export-commands.ts';
 import { ROLES, type Role } from '../domain/users/user.ts';
 import { DomainError } from '../errors.ts';
+import { mediaCommand } from './media-commands.ts';
 
 /**
  * Commands may run beside a running server (on SQLite, through SQLite's own locking: a
@@ -104,6 +106,10 @@ Commands:
                      bring such a folder into an empty site (either database), then rebuild
                      the search index
   backup --out FILE  a consistent .tar.gz of the running site, secrets included
+  media migrate --to s3 [--max-files N]
+                     copy the photo library from DATA_DIR/media into the S3_BUCKET bucket
+                     (resumable: files already there are skipped; sizes are verified),
+                     then print what to set to serve photos from it
   restore FILE       bring such a file back into an empty site
   help               show this text
 `;
@@ -304,6 +310,8 @@ async function runCommand(config: Config, argv: string[]): Promise<number> {
       return restoreCommand(rest, () => createServices(config), runningServer(config));
     case 'generate':
       return generate(config, rest);
+    case 'media':
+      return mediaCommand(config, rest);
     case 'import': {
       // `samachar import <kind> …`: each kind has its own file (WordPress: import-wordpress-command.ts).
       const [kind, ...args] = rest;

@@ -88,6 +88,12 @@ export const MEDIA_FILE_NAME = /^[a-f0-9]{16}-[0-9]{2,5}\.(avif|webp|jpg)$/;
 
 export const VARIANT_CONTENT_TYPES: Record<string, string> = { avif: 'image/avif', webp: 'image/webp', jpg: 'image/jpeg' };
 
+/** The type of any file in the library by its extension (variants, crops, share cards, logos). */
+export function contentTypeOf(name: string): string {
+  const ext = name.slice(name.lastIndexOf('.') + 1);
+  return VARIANT_CONTENT_TYPES[ext] ?? (ext === 'png' ? 'image/png' : 'application/octet-stream');
+}
+
 /** A library item as the newsroom's media picker shows it (GET /admin/api/media). */
 export interface MediaListItem {
   readonly id: number;

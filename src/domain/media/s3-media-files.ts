@@ -13,7 +13,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DomainError } from '../../errors.ts';
 import { checkMediaName, type MediaFileBody, type MediaFileInfo, type MediaFiles, workPath } from './media-files.ts';
 
@@ -93,8 +93,19 @@ export class S3MediaFiles implements MediaFiles {
       return { name, bytes: out.ContentLength ?? 0 };
     } catch (err) {
       if (err instanceof DomainError) throw err;
-      if (isMissing(err)) return null;
+      // A HEAD answer has no body to say whether the object or the bucket is missing: ask.
+      if (isMissing(err)) return (await this.bucketExists()) ? null : Promise.reject(storageUnavailable({ name: 'NoSuchBucket' }, `reading ${name}`));
       throw storageUnavailable(err, `reading ${name}`);
+    }
+  }
+
+  private async bucketExists(): Promise<boolean> {
+    try {
+      await this.client.send(new HeadBucketCommand({ Bucket: this.options.bucket }));
+      return true;
+    } catch (err) {
+      if (statusOf(err) === 404) return false;
+      throw storageUnavailable(err, 'checking the bucket');
     }
   }
 
