@@ -67,8 +67,11 @@ export interface Cluster {
   readonly nginxDir: string;
   /** The nginx master's pid. */
   readonly nginxPid: number;
-  /** Stops process `i` with SIGTERM (in-flight requests finish), then starts it again and waits until it is ready. */
-  restart(i: number): Promise<void>;
+  /**
+   * Stops process `i` with SIGTERM (in-flight requests finish), then starts it again and
+   * waits until it is ready; resolves to the milliseconds the stop and the start took.
+   */
+  restart(i: number): Promise<{ stopMs: number; startMs: number }>;
   stop(): Promise<void>;
 }
 
@@ -292,9 +295,12 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       async restart(i) {
         const p = processes[i];
         if (!p) throw new Error(`no process ${i}`);
+        const t0 = Date.now();
         await stopChild(p.child, 'SIGTERM');
+        const t1 = Date.now();
         spawnProcess(i, false);
         await ready(p, 120_000);
+        return { stopMs: t1 - t0, startMs: Date.now() - t1 };
       },
       stop: cleanup,
     };
