@@ -1,6 +1,6 @@
 /**
  * How long the lexicon takes to load, as the built app loads it: bundles `lexicon.ts` (and,
- * as the baseline, `data/index.ts` alone: the same strings, not parsed) with esbuild, then
+ * as the baseline, `words/index.ts` alone: the same strings, not parsed) with esbuild, then
  * imports each in fresh Node processes and prints the median wall and CPU milliseconds of
  * the import, the module's own `LEXICON_LOAD_MS`, and the ratio to the baseline.
  *
@@ -19,7 +19,7 @@ const runs = Number(process.argv[2] ?? 9);
 const dir = mkdtempSync(join(tmpdir(), 'lexicon-bench-'));
 try {
   const here = new URL('.', import.meta.url).pathname;
-  for (const [name, entry] of [['lexicon', 'lexicon.ts'], ['data', 'data/index.ts']] as const) {
+  for (const [name, entry] of [['lexicon', 'lexicon.ts'], ['data', 'words/index.ts']] as const) {
     await build({ entryPoints: [join(here, entry)], outfile: join(dir, `${name}.mjs`), bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
   }
   writeFileSync(

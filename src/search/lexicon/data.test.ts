@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cleanText } from '../hindi/normalize.ts';
-import { DOMAINS, SYNONYM_GROUPS } from './data/index.ts';
+import { DOMAINS, SYNONYM_GROUPS } from './words/index.ts';
 import { keysForTest, LEXICON_STATS, MAX_PHRASE_WORDS } from './lexicon.ts';
 import { type LexiconEntry, parseEntries, parseSynonymGroups } from './parse.ts';
 

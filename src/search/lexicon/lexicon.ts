@@ -3,7 +3,7 @@
  * `high court` or `हादसा`, and the search also looks for अदालत/न्यायालय/कोर्ट, किसान,
  * उच्च न्यायालय/हाईकोर्ट or दुर्घटना, each at a weight below the word itself.
  *
- * The data (`data/*.ts`, one module per domain, plus `data/synonyms.ts`) is parsed once, at
+ * The data (`words/*.ts`, one module per domain, plus `words/synonyms.ts`) is parsed once, at
  * module load, synchronously, into two Maps: exact keys (words folded as the search analyser
  * folds them, so nukta and chandrabindu spellings meet) and inflection keys (Hindi words
  * through the analyser's stemmer, English through `englishKey`), tried in that order.
@@ -16,7 +16,7 @@
 import { cleanText, foldDevanagari, foldWord } from '../hindi/normalize.ts';
 import { stemHindi } from '../hindi/stem.ts';
 import { isStopword } from '../hindi/stopwords.ts';
-import { DOMAINS, SYNONYM_GROUPS } from './data/index.ts';
+import { DOMAINS, SYNONYM_GROUPS } from './words/index.ts';
 import { englishKey } from './english.ts';
 import { parseEntries, parseSynonymGroups } from './parse.ts';
 
