@@ -28,6 +28,8 @@ export interface Chrome {
   readonly currentSection?: string;
   /** The breaking-news banner showing at `now`, if any (every page carries its tag). */
   readonly breaking?: BreakingNews | null;
+  /** A story page's most-read beacon (decision 029): its script's URL and the story's id. */
+  readonly viewBeacon?: { readonly scriptUrl: string; readonly articleId: number };
 }
 
 /** The side column: the Updates list and the figures box. */
@@ -36,4 +38,6 @@ export interface Sidebar {
   readonly widget: Widget | null;
   /** Data boxes placed in the sidebar (besides `widget`), by key. */
   readonly boxes?: readonly Widget[];
+  /** सबसे ज़्यादा पढ़ी गई: the most-read stories of the last 24 hours (site-wide, or the section's on its pages). */
+  readonly mostRead?: readonly ArticleSummary[];
 }

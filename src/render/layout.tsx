@@ -149,6 +149,7 @@ function Document({ chrome, meta, children }: { chrome: Chrome; meta: HeadMeta; 
           {children}
         </main>
         <Footer chrome={chrome} />
+        {chrome.viewBeacon && <script type="module" src={chrome.viewBeacon.scriptUrl} data-view-article={String(chrome.viewBeacon.articleId)} />}
       </body>
     </html>
   );

@@ -11,6 +11,7 @@ import { renderArticlePage } from '../../render/pages/article-page.tsx';
 import type { Services } from '../../services.ts';
 import { loadChrome, loadSidebar } from './page-context.ts';
 import { cardsTags, sidebarTags } from './page-tags.ts';
+import { buildViewBeaconScript } from './view-beacon-assets.ts';
 
 const RELATED_COUNT = 4;
 
@@ -37,12 +38,15 @@ export async function renderArticleView(
   now: Date,
   extras: ArticleViewExtras = {},
 ): Promise<{ html: string; tags: string[] }> {
-  const [chrome, related, comments, sidebar] = await Promise.all([
+  const [loadedChrome, related, comments, sidebar, beacon] = await Promise.all([
     loadChrome(services, assets, now, article.section.slug),
     services.articles.related(now, article, RELATED_COUNT).then((r) => withCommentCounts(services, r)),
     services.comments.listPublic(article.id),
     loadSidebar(services, now, article.id),
+    // Readers' page loads count for most read (decision 029); a preview is nobody's read.
+    extras.preview ? null : buildViewBeaconScript(),
   ]);
+  const chrome = beacon ? { ...loadedChrome, viewBeacon: { scriptUrl: beacon.url, articleId: article.id } } : loadedChrome;
   const replyTo = extras.replyToId ? (comments.find((c) => c.id === extras.replyToId) ?? null) : null;
   const html = renderArticlePage({
     chrome,

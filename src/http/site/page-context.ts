@@ -31,7 +31,7 @@ export function fallbackChrome(services: Services, assets: AssetUrls, now: Date)
  * The side column. The Updates list is the newest stories, or, when the site's setting
  * says 'manual', the stories editors chose, in their order, leaving out any not public at `now`.
  */
-export async function loadSidebar(services: Services, now: Date, excludeId?: number): Promise<Sidebar> {
+export async function loadSidebar(services: Services, now: Date, excludeId?: number, mostReadSectionId?: number): Promise<Sidebar> {
   const settings = await services.settings.get();
   const [updates, widget, placed] = await Promise.all([
     settings.updatesMode === 'manual'
@@ -40,6 +40,8 @@ export async function loadSidebar(services: Services, now: Date, excludeId?: num
     settings.sidebarWidget ? services.widgets.findShown(settings.sidebarWidget) : Promise.resolve(null),
     services.widgets.placedIn('sidebar'),
   ]);
+  // Most read: the section's on its own pages, otherwise site-wide (decision 029).
+  const mostRead = await services.mostRead.list(now, mostReadSectionId);
   // Boxes placed in the sidebar follow the one the settings name (never shown twice).
-  return { updates, widget, boxes: placed.filter((b) => b.key !== widget?.key) };
+  return { updates, widget, boxes: placed.filter((b) => b.key !== widget?.key), mostRead };
 }

@@ -29,6 +29,8 @@ export function sidebarTags(sidebar: Sidebar): string[] {
     // Which boxes are placed in the sidebar, and each one shown.
     contentTags.widgets,
     ...(sidebar.boxes ?? []).map((b) => contentTags.widget(b.key)),
+    // The most-read stories' cards (the ranking itself changes by time: the page's TTL bounds that).
+    ...cardsTags(sidebar.mostRead ?? []),
   ];
 }
 

@@ -116,7 +116,7 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { s
     const listed = await services.articles.listPublic(now, list.filter, page, LIST_PAGE_SIZE);
     if (page > listed.pageCount) throw new DomainError('NOT_FOUND', 'page');
     const stories = { ...listed, items: await withCommentCounts(services, listed.items) };
-    const [chrome, sidebar] = await Promise.all([loadChrome(services, assets, now, list.currentSection), loadSidebar(services, now)]);
+    const [chrome, sidebar] = await Promise.all([loadChrome(services, assets, now, list.currentSection), loadSidebar(services, now, undefined, list.filter.sectionId)]);
     const { title, basePath, showSection } = list;
     const seo = list.seo?.({ origin: chrome.siteUrl.replace(/\/$/, ''), settings: chrome.settings });
     const html = renderListPage({ chrome, title, basePath, stories, sidebar, showSection, seo, ...(list.intro ? { intro: list.intro } : {}) });
