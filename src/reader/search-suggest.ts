@@ -49,8 +49,10 @@ function attach(input: HTMLInputElement, index: number): void {
     if (li) input.setAttribute('aria-activedescendant', li.id);
     else input.removeAttribute('aria-activedescendant');
   };
-  const show = (suggestions: Suggestion[]) => {
+  const show = (found: Suggestion[], spelling: string | null) => {
     list.replaceChildren();
+    // A romanized query's Devanagari spelling comes first, as a search for it.
+    const suggestions = spelling ? [{ headline: spelling, path: `/search?q=${encodeURIComponent(spelling)}` }, ...found] : found;
     suggestions.forEach((s, i) => {
       const li = document.createElement('li');
       li.id = `${list.id}-${i}`;
@@ -59,6 +61,10 @@ function attach(input: HTMLInputElement, index: number): void {
       a.href = s.path;
       a.textContent = s.headline;
       a.tabIndex = -1;
+      if (spelling && i === 0) {
+        li.className = 'search-spelling';
+        a.lang = 'hi';
+      }
       li.append(a);
       list.append(li);
     });
@@ -77,8 +83,8 @@ function attach(input: HTMLInputElement, index: number): void {
       try {
         const res = await fetch(`/api/search/suggest?q=${encodeURIComponent(q)}`, { signal: controller.signal, headers: { accept: 'application/json' } });
         if (!res.ok) return close();
-        const body = (await res.json()) as { suggestions?: Suggestion[] };
-        if (input.value === q) show(body.suggestions ?? []);
+        const body = (await res.json()) as { suggestions?: Suggestion[]; spelling?: string | null };
+        if (input.value === q) show(body.suggestions ?? [], typeof body.spelling === 'string' ? body.spelling : null);
       } catch {
         // Aborted by newer typing, or offline: the form still works.
       }

@@ -55,6 +55,8 @@ const hi = {
     tips: 'कम शब्दों से, दूसरी वर्तनी में, या हिंदी, रोमन (जैसे putin jinping mulakat) या अंग्रेज़ी में खोजकर देखें।',
     empty: 'खोजने के लिए कोई शब्द लिखें: हिंदी में, रोमन में (जैसे putin jinping mulakat) या अंग्रेज़ी में।',
     didYouMean: 'क्या आप यह खोज रहे थे:',
+    /** Before "typed → found" pairs: a result found through another script or a translation. */
+    matchedAs: 'इस शब्द से मिली:',
     pastEnd: 'इस पेज पर कोई नतीजा नहीं है।',
     firstPage: 'पहले पेज पर जाएं',
     section: 'सेक्शन',

@@ -159,6 +159,32 @@ for (const dialect of DIALECTS) {
       assert.equal(hit.didYouMean, null);
     });
 
+    test('a result must be earned: a junk word, a short key that only sounds alike, an uncovered two-word topic find nothing', async () => {
+      for (const q of ['qxzzkq', 'modi', 'earthquake', 'court verdict']) {
+        const r = await t.services.search.search({ q });
+        assert.equal(r.total, 0, `${q}: ${r.items.map((h) => h.article.headline).join(' | ')}`);
+      }
+    });
+
+    test('English for a Hindi word finds it through the lexicon, and the page says what it matched', async () => {
+      const r = await t.services.search.search({ q: 'farmers' });
+      const wheat = r.items.find((h) => h.article.headline.startsWith('बेमौसम बारिश'));
+      assert.ok(wheat, r.items.map((h) => h.article.headline).join(' | '));
+      assert.ok(wheat.matchedAs.some((m) => m.typed === 'farmers' && m.found.startsWith('किसान')), JSON.stringify(wheat.matchedAs));
+      assert.ok([...wheat.headline, ...wheat.snippet].some((p) => p.mark && p.text.startsWith('किसान')));
+      // Typed as written: nothing to explain.
+      const own = await t.services.search.search({ q: 'किसानों' });
+      assert.ok(own.items.length > 0);
+      assert.deepEqual(own.items[0]!.matchedAs, []);
+    });
+
+    test('the Devanagari spelling of a romanized query, from the index', async () => {
+      assert.equal(await t.services.search.spelling('mulakat'), 'मुलाकात');
+      assert.equal(await t.services.search.spelling('पुतिन'), null);
+      assert.equal(await t.services.search.spelling('qxzzkq'), null);
+      assert.equal(await t.services.search.spelling(''), null);
+    });
+
     test('suggestions complete the word being typed', async () => {
       const s = await t.services.search.suggest('पुतिन जिनपि');
       assert.equal(s[0]?.headline, referenceArticle.headline);

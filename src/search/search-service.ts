@@ -44,6 +44,12 @@ export interface SearchHit {
   readonly headline: readonly TextPart[];
   readonly snippet: readonly TextPart[];
   readonly score: number;
+  /**
+   * Why the story matched, when it was not by the words as typed: a query word and the
+   * word of the story it matched in the other script or through the lexicon
+   * (`farmers` → किसानों, `mulakat` → मुलाकात). At most three.
+   */
+  readonly matchedAs: readonly { readonly typed: string; readonly found: string }[];
 }
 
 export interface SearchResults {
@@ -100,6 +106,25 @@ interface Extra {
 interface SearchedTerm {
   readonly term: QueryTerm;
   readonly extras: Extra[];
+}
+
+/** Marked words written otherwise than the query word they matched (another script, a translation, a synonym). */
+function matchedAs(parts: readonly TextPart[], terms: readonly QueryTerm[]): { typed: string; found: string }[] {
+  const out = new Map<string, { typed: string; found: string }>();
+  for (const p of parts) {
+    if (!p.mark || p.group === undefined) continue;
+    const term = terms[p.group];
+    const found = analyzeQuery(p.text).terms[0];
+    if (!term || !found || found.folded === term.folded) continue;
+    // The same word in another spelling or form (मुलाक़ात/मुलाकात, किसानों/किसान) needs no
+    // explanation; another script or another word (a translation, a synonym) does.
+    const latin = (s: string) => /[a-z]/i.test(s);
+    if (latin(found.text) === latin(term.text) && found.keys.some((k) => term.keys.includes(k))) continue;
+    const key = `${term.text} ${found.folded}`;
+    if (!out.has(key)) out.set(key, { typed: term.text, found: p.text });
+    if (out.size >= 3) break;
+  }
+  return [...out.values()];
 }
 
 /** An expansion's searched words, each with its keys and vowel key. */
@@ -281,7 +306,9 @@ export class SearchService {
       const article = byId.get(r.articleId);
       if (!article) continue;
       const source = sources.get(r.articleId);
-      items.push({ article, headline: highlight(article.headline, groups), snippet: this.snippetFor(source, groups), score: r.score });
+      const headline = highlight(article.headline, groups);
+      const snippetParts = this.snippetFor(source, groups);
+      items.push({ article, headline, snippet: snippetParts, score: r.score, matchedAs: matchedAs([...headline, ...snippetParts], terms) });
     }
     const didYouMean = total === 0 && terms.length > 0 ? await this.didYouMean(terms) : null;
     return { query, searched: terms.length > 0, items, total, totalCapped: total >= MAX_CANDIDATES, page, pageSize, pageCount, didYouMean };
@@ -341,6 +368,34 @@ export class SearchService {
     const top = rankDocs(docs, groups, now).slice(0, limit);
     const summaries = await this.deps.articles.publicByIds(now, top.map((r) => r.articleId));
     return summaries.map((s) => ({ headline: s.headline, path: articlePath(s) }));
+  }
+
+  /**
+   * The Devanagari spelling of a romanized query, from the index's own words (`mulakat` →
+   * मुलाकात), for the suggestions box; null when no Latin word has a Devanagari word that
+   * sounds the same (skeleton and vowels) in the index.
+   */
+  async spelling(q: string): Promise<string | null> {
+    const query = analyzeQuery(q);
+    const latin = query.terms.filter((t) => /[a-z]/.test(t.folded));
+    if (latin.length === 0) return null;
+    const lexicon = await this.deps.store.terms(latin.flatMap((t) => t.keys));
+    let changed = false;
+    const spelled = new Map<QueryTerm, string>();
+    for (const t of latin) {
+      const best = t.keys
+        .map((k) => lexicon.get(k))
+        .filter((v): v is TermInfo => v !== undefined && v.df > 0 && /[\u0900-\u097F]/.test(v.surface))
+        .map((v) => ({ v, sim: vowelSimilarity(t.vowel, analyzeQuery(v.surface).terms[0]?.vowel ?? '') }))
+        .filter((c) => c.sim >= RANKING.shortKeyMinSimilarity)
+        .sort((a, b) => b.sim - a.sim || b.v.df - a.v.df)[0];
+      if (best) {
+        spelled.set(t, best.v.surface);
+        changed = true;
+      }
+    }
+    if (!changed) return null;
+    return query.terms.map((t) => spelled.get(t) ?? t.text).join(' ');
   }
 
   /** Rebuilds the whole index (the `samachar reindex` command). */

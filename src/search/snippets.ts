@@ -11,6 +11,8 @@ import type { RankGroup } from './ranking.ts';
 export interface TextPart {
   readonly text: string;
   readonly mark: boolean;
+  /** For a marked part: the index of the query word (ranking group) it matched. */
+  readonly group?: number;
 }
 
 /** Vowel similarity from which a skeleton match is shown as a match. */
@@ -22,22 +24,27 @@ function matchedGroup(token: AnalyzedToken, groups: readonly RankGroup[]): numbe
   let found = -1;
   for (let g = 0; g < groups.length; g++) {
     const group = groups[g]!;
-    const keyMatch = token.keys.some((k) => group.keys.has(k) || (group.prefix !== undefined && k.startsWith(group.prefix)));
-    if (!keyMatch) continue;
-    const sim = group.prefix !== undefined ? vowelSimilarity(group.vowel, token.vowel.slice(0, group.vowel.length)) : vowelSimilarity(group.vowel, token.vowel);
+    // Each key against its own word's vowels: an expansion (किसान for `farmers`) has its own.
+    const sim = Math.max(
+      0,
+      ...token.keys.map((k) => {
+        if (group.prefix !== undefined && k.startsWith(group.prefix)) return vowelSimilarity(group.vowel, token.vowel.slice(0, group.vowel.length));
+        return group.keys.has(k) ? vowelSimilarity(group.vowels?.get(k) ?? group.vowel, token.vowel) : -1;
+      }),
+    );
     if (sim < MARK_SIMILARITY) continue;
     if (found < 0 || group.idf > groups[found]!.idf) found = g;
   }
   return found;
 }
 
-function toParts(text: string, marks: readonly { start: number; end: number }[], from: number, to: number): TextPart[] {
+function toParts(text: string, marks: readonly { start: number; end: number; group: number }[], from: number, to: number): TextPart[] {
   const parts: TextPart[] = [];
   let at = from;
   for (const m of marks) {
     if (m.end <= from || m.start >= to) continue;
     if (m.start > at) parts.push({ text: text.slice(at, m.start), mark: false });
-    parts.push({ text: text.slice(Math.max(m.start, from), Math.min(m.end, to)), mark: true });
+    parts.push({ text: text.slice(Math.max(m.start, from), Math.min(m.end, to)), mark: true, group: m.group });
     at = Math.min(m.end, to);
   }
   if (at < to) parts.push({ text: text.slice(at, to), mark: false });
@@ -47,7 +54,7 @@ function toParts(text: string, marks: readonly { start: number; end: number }[],
 /** The whole text, with matching words marked (for headlines). */
 export function highlight(text: string, groups: readonly RankGroup[]): TextPart[] {
   const { clean, tokens } = analyze(text);
-  const marks = tokens.filter((t) => matchedGroup(t, groups) >= 0);
+  const marks = tokens.map((t) => ({ start: t.start, end: t.end, group: matchedGroup(t, groups) })).filter((m) => m.group >= 0);
   return toParts(clean, marks, 0, clean.length);
 }
 
@@ -84,7 +91,7 @@ export function snippet(text: string, groups: readonly RankGroup[], maxChars = 2
   while (end + 1 < tokens.length && tokens[end + 1]!.end - tokens[bestStart]!.start <= maxChars) end++;
   const from = bestStart === 0 ? 0 : tokens[bestStart]!.start;
   const to = end === tokens.length - 1 ? clean.length : tokens[end]!.end;
-  const marks = tokens.filter((_, i) => matches[i]! >= 0);
+  const marks = tokens.map((t, i) => ({ start: t.start, end: t.end, group: matches[i]! })).filter((m) => m.group >= 0);
   const parts = toParts(clean, marks, from, to).map((p) => ({ ...p, text: p.text.replace(/\s+/g, ' ') }));
   if (from > 0) parts.unshift({ text: '… ', mark: false });
   if (to < clean.length) parts.push({ text: ' …', mark: false });

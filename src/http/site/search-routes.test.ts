@@ -148,7 +148,17 @@ for (const dialect of DIALECTS) {
       assert.equal(res.statusCode, 200);
       const body = res.json() as { suggestions: { headline: string; path: string }[] };
       assert.equal(body.suggestions[0]?.headline, referenceArticle.headline);
-      assert.deepEqual((await get('/api/search/suggest?q=')).json(), { query: '', suggestions: [] });
+      assert.deepEqual((await get('/api/search/suggest?q=')).json(), { query: '', suggestions: [], spelling: null });
+    });
+
+    test('suggestions offer the Devanagari spelling of a romanized query; the page says why a result matched', async () => {
+      const body = (await get('/api/search/suggest?q=mulakat')).json() as { spelling: string | null };
+      assert.equal(body.spelling, 'मुलाकात');
+      const page = await get('/search?q=farmers');
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /class="search-why muted">इस शब्द से मिली: <span>farmers → <mark>किसान/);
+      const none = await get('/search?q=qxzzkq');
+      assert.match(none.body, /कोई खबर नहीं मिली/);
     });
 
     for (const [name, value] of BAD_INPUT) {

@@ -144,6 +144,7 @@ function toJson(results: SearchResults, siteUrl: string) {
         section: { slug: hit.article.section.slug, name: hit.article.section.name },
         publishedAt: hit.article.publishedAt ? toIsoWithOffset(hit.article.publishedAt) : null,
         score: Math.round(hit.score * 1000) / 1000,
+        matchedAs: hit.matchedAs,
       };
     }),
   };
@@ -192,8 +193,9 @@ export const searchRoutes: FastifyPluginAsync<SearchRoutesOptions> = async (app,
 
   app.get('/api/search/suggest', SUGGEST_QUERY, async (request, reply) => {
     const q = param(queryOf(request), 'q');
-    const suggestions = await services.search.suggest(q);
+    const [suggestions, spelling] = await Promise.all([services.search.suggest(q), services.search.spelling(q)]);
     tagPage(request, SEARCH_TAGS);
-    return reply.send({ query: q.slice(0, 256), suggestions });
+    // spelling: the query in Devanagari, when it was typed in Latin letters (issue 16).
+    return reply.send({ query: q.slice(0, 256), suggestions, spelling });
   });
 };

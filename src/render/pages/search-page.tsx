@@ -15,6 +15,8 @@ export interface SearchPageHit {
   readonly article: ArticleSummary;
   readonly headline: readonly MarkedText[];
   readonly snippet: readonly MarkedText[];
+  /** Query words matched in another script or through the lexicon, and the story's word. */
+  readonly matchedAs?: readonly { readonly typed: string; readonly found: string }[];
 }
 
 /** What the reader asked for, as typed (the form shows it back). */
@@ -109,6 +111,17 @@ function Hit({ hit, locale }: { hit: SearchPageHit; locale: ReaderLocale }) {
       {hit.snippet.length > 0 && (
         <p class="search-snippet">
           <Marked parts={hit.snippet} />
+        </p>
+      )}
+      {hit.matchedAs && hit.matchedAs.length > 0 && (
+        <p class="search-why muted">
+          {locale.t.search.matchedAs}{' '}
+          {hit.matchedAs.map((m, i) => (
+            <span key={i}>
+              {i > 0 ? ', ' : ''}
+              {m.typed} → <mark>{m.found}</mark>
+            </span>
+          ))}
         </p>
       )}
       {article.publishedAt && (
