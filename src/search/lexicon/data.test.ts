@@ -13,7 +13,7 @@ const GROUPS = parseSynonymGroups(SYNONYM_GROUPS);
 // or Vedic signs); words separated by one space.
 const DEVANAGARI_PHRASE = /^[0-9\u0901-\u0903\u0905-\u0939\u093C-\u094D\u0950]+(?: [0-9\u0901-\u0903\u0905-\u0939\u093C-\u094D\u0950]+)*$/;
 const ENGLISH_PHRASE = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
-const TARGET_ENTRIES = 300;
+const TARGET_ENTRIES = 2000;
 
 function allHindiForms(): { text: string; where: string }[] {
   return [

@@ -37,5 +37,6 @@ describe('englishKey', () => {
     for (const w of ['tax', 'bus', 'gas', 'war', 'red', 'king', 'bed']) assert.equal(englishKey(w), w);
     for (const w of ['crisis', 'status', 'press', 'virus']) assert.equal(englishKey(w), w);
     assert.notEqual(englishKey('ring'), englishKey('r'));
+    for (const w of ['constructor', '__proto__', 'tostring', 'hasownproperty']) assert.equal(typeof englishKey(w), 'string', w);
   });
 });

@@ -20,7 +20,7 @@
  * `won` → `win`, `shot` → `shoot`, ...). Everything returned is lowercase ASCII.
  */
 
-const IRREGULAR: Readonly<Record<string, string>> = {
+const IRREGULAR_FORMS: Readonly<Record<string, string>> = {
   men: 'man', women: 'woman', children: 'child', policemen: 'policeman', policewomen: 'policewoman',
   won: 'win', lost: 'lose', shot: 'shoot', held: 'hold', met: 'meet', fled: 'flee', stole: 'steal',
   stolen: 'steal', caught: 'catch', struck: 'strike', fell: 'fall', fallen: 'fall', hit: 'hit', led: 'lead',
@@ -31,22 +31,42 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   feet: 'foot', crises: 'crisis', analyses: 'analysis', thieves: 'thief', wives: 'wife', lives: 'life',
   knives: 'knife', leaves: 'leaf', data: 'data', media: 'media', criteria: 'criterion',
 };
+// A Map, so that a query word like `constructor` finds nothing inherited.
+const IRREGULAR = new Map(Object.entries(IRREGULAR_FORMS));
 
-const VOWEL = /[aeiouy]/;
+// Plain string tests rather than regular expressions: this runs on every headword word when
+// the lexicon loads, and a handful of regular expressions there cost more than the rest of the load.
+const VOWELS = 'aeiouy';
 
 function hasStem(stem: string): boolean {
-  return stem.length >= 3 && VOWEL.test(stem);
+  if (stem.length < 3) return false;
+  for (const ch of stem) if (VOWELS.includes(ch)) return true;
+  return false;
+}
+
+function isLowerAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
+// A final doubled consonant that a participle leaves (bann-ed, shopp-ing), not l, s or z (sell, miss, buzz).
+function doubledConsonant(w: string): boolean {
+  const last = w[w.length - 1] ?? '';
+  return w.length >= 2 && last === w[w.length - 2] && !'aeiouylsz'.includes(last);
 }
 
 /** The lookup key of one folded Latin word (lowercase ASCII letters and digits). */
 export function englishKey(word: string): string {
-  let w = IRREGULAR[word] ?? word;
-  if (w.length <= 3 || !/^[a-z]+$/.test(w)) return w;
+  let w = IRREGULAR.get(word) ?? word;
+  if (w.length <= 3 || !isLowerAscii(w)) return w;
   // 2. plural
   if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
   else if (w.endsWith('sses')) w = w.slice(0, -2);
-  else if (/(?:[sxz]|ch|sh)es$/.test(w) && w.length > 4) w = w.slice(0, -2);
-  else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  else if (w.length > 4 && (w.endsWith('ses') || w.endsWith('xes') || w.endsWith('zes') || w.endsWith('ches') || w.endsWith('shes'))) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
   // 3. participles
   let cut = false;
   if (w.endsWith('ied') && w.length > 4) w = w.slice(0, -3) + 'y';
@@ -58,7 +78,7 @@ export function englishKey(word: string): string {
     cut = true;
   }
   // 4. doubled consonant
-  if (cut && /([b-df-hj-kmnp-rtv-xy])\1$/.test(w)) w = w.slice(0, -1);
+  if (cut && doubledConsonant(w)) w = w.slice(0, -1);
   // 5. final e
   if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
   return w;

@@ -68,13 +68,22 @@ const FOLDABLE = /[\u0900\u0901\u0903\u093C]|[ङञणनम]्|य[ेी]/;
  * One data word's keys. The data is clean already (the data test checks that every
  * Devanagari form is NFC Devanagari and every headword lowercase ASCII, and that this gives
  * what `wordKeys` gives), so the load skips `cleanText` and `foldWord`, which cost ten times
- * more, and folds only words that have something to fold.
+ * more, folds only words that have something to fold, and works each word out once (a word
+ * recurs in many phrases; the memo is dropped after the load).
  */
 function dataWordKeys(word: string): Keys {
-  if (LATIN.test(word)) return { exact: word, inflected: englishKey(word) };
-  const folded = FOLDABLE.test(word) ? foldDevanagari(word) : word;
-  return { exact: folded, inflected: stemHindi(folded) };
+  let keys = DATA_WORDS.get(word);
+  if (keys === undefined) {
+    if (LATIN.test(word)) keys = { exact: word, inflected: englishKey(word) };
+    else {
+      const folded = FOLDABLE.test(word) ? foldDevanagari(word) : word;
+      keys = { exact: folded, inflected: stemHindi(folded) };
+    }
+    DATA_WORDS.set(word, keys);
+  }
+  return keys;
 }
+const DATA_WORDS = new Map<string, Keys>();
 
 /** A data phrase's keys, word by word. */
 function phraseKeys(text: string): Keys {
@@ -134,6 +143,8 @@ for (const [domain, text] of Object.entries(DOMAINS)) {
   entryCount += entries.length;
 }
 for (const g of parseSynonymGroups(SYNONYM_GROUPS)) addSet({ english: null, hindi: g.forms.map((f) => f.text) });
+
+DATA_WORDS.clear();
 
 export const LEXICON_STATS: { entries: number; byDomain: Readonly<Record<string, number>> } = Object.freeze({
   entries: entryCount,
