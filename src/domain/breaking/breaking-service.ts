@@ -90,12 +90,16 @@ export class BreakingService {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.closed || !news?.expiresAt) return;
-    const delay = news.expiresAt.getTime() - this.options.now().getTime();
+    const expiresAt = news.expiresAt;
+    const delay = expiresAt.getTime() - this.options.now().getTime();
     if (delay > LONGEST_TIMER_MS) return;
     this.timer = setTimeout(
       () => {
         this.timer = null;
-        this.expireDue().catch((err: unknown) => this.options.log?.('breaking news: expiry failed', err));
+        // At least the expiry it was set for: a timer may fire a millisecond early, and a
+        // banner set since with a later expiry is not due at this one.
+        const at = new Date(Math.max(this.options.now().getTime(), expiresAt.getTime()));
+        this.expireDue(at).catch((err: unknown) => this.options.log?.('breaking news: expiry failed', err));
       },
       Math.max(0, delay),
     );
