@@ -29,7 +29,7 @@ for (const dialect of DIALECTS) {
       }
       const widget = await t.services.widgets.find('covid');
       assert.equal(widget?.title, 'COVID-19 CASES');
-      assert.ok((widget?.figures.rows.length ?? 0) >= 4);
+      assert.ok(widget?.box.kind === 'figures' && widget.box.rows.length >= 4);
     });
 
     test('the reference article is stored block for block', async () => {

@@ -422,8 +422,9 @@ for (const dialect of DIALECTS) {
       assert.ok(box.includes('datetime="2023-03-21T09:30:00+05:30"'), 'the time was read as IST');
       assert.ok(box.includes('March 21, 2023, 9:30 AM IST'));
       const widget = (await t.services.widgets.find('covid'))!;
-      assert.equal(widget.figures.rows.length, 2);
-      assert.equal(widget.figures.rows[1]!.delta, -2);
+      assert.ok(widget.box.kind === 'figures');
+      assert.equal(widget.box.rows.length, 2);
+      assert.equal(widget.box.rows[1]!.delta, -2);
     });
 
     test('widgets: not a number, too many rows, empty title, bad time → 400 by the field; nothing saved', async () => {
@@ -458,7 +459,9 @@ for (const dialect of DIALECTS) {
       assert.equal((await get(editor, '/admin/widgets?key=Bad%20Key')).statusCode, 400);
       assert.equal((await get(editor, '/admin/widgets/Bad%20Key')).statusCode, 404);
       redirected(await post(editor, '/admin/widgets/chunav-2024', { title: 'चुनाव 2024', 'label.0': 'भाजपा', 'value.0': '240', source: '', asOf: '2024-06-04T20:00' }));
-      assert.equal((await t.services.widgets.find('chunav-2024'))!.figures.rows[0]!.value, 240);
+      const chunav = (await t.services.widgets.find('chunav-2024'))!.box;
+      assert.ok(chunav.kind === 'figures');
+      assert.equal(chunav.rows[0]!.value, 240);
     });
 
     // ── Settings ──────────────────────────────────────────────────────────────

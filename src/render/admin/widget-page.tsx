@@ -1,4 +1,6 @@
-import { type FiguresWidget, MAX_FIGURE_ROWS } from '../../domain/widgets/widget.ts';
+import { BOX_KINDS, type FiguresWidget, MAX_FIGURE_ROWS, type Placement, type Widget, type WidgetVersion } from '../../domain/widgets/widget.ts';
+import { dataBoxAdminStrings } from './data-box-admin-strings.ts';
+import { HistoryList, PlacementField } from './data-box-page.tsx';
 import { formatDateTime, toIsoWithOffset } from '../../lib/dates.ts';
 import { type AdminChrome, renderAdminPage, stringsFor } from './admin-layout.tsx';
 import { siteStringsFor } from './site-admin-strings.ts';
@@ -11,21 +13,24 @@ export interface WidgetFormValues {
   source: string;
   /** `datetime-local` text, IST. */
   asOf: string;
+  /** Where the box shows by itself (absent: as saved). */
+  placement?: Placement;
 }
 
 /** The `datetime-local` value (IST wall time) for an instant. */
 export const istLocalValue = (date: Date): string => toIsoWithOffset(date).slice(0, 16);
 
 export const widgetFormValues = (w: FiguresWidget): WidgetFormValues => ({
+  placement: w.placement,
   title: w.title,
-  rows: w.figures.rows.map((r) => ({ label: r.label, value: String(r.value), delta: r.delta === undefined ? '' : String(r.delta) })),
-  source: w.figures.source,
-  asOf: istLocalValue(new Date(w.figures.asOf)),
+  rows: w.box.rows.map((r) => ({ label: r.label, value: String(r.value), delta: r.delta === undefined ? '' : String(r.delta) })),
+  source: w.box.source,
+  asOf: istLocalValue(new Date(w.box.asOf)),
 });
 
 export interface WidgetsPageProps {
   chrome: AdminChrome;
-  widgets: readonly FiguresWidget[];
+  widgets: readonly Widget[];
   /** The "open or create by key" field as typed. */
   keyValue?: string;
   errors: FieldErrors;
@@ -34,6 +39,7 @@ export interface WidgetsPageProps {
 export function renderWidgetsPage({ chrome, widgets, keyValue = '', errors }: WidgetsPageProps): string {
   const a = stringsFor(chrome.user);
   const t = siteStringsFor(chrome.user);
+  const d = dataBoxAdminStrings(chrome.user);
   const style = chrome.user?.locale === 'en' ? 'en' : 'hi';
   return renderAdminPage(
     { ...chrome, current: 'widgets' },
@@ -49,6 +55,8 @@ export function renderWidgetsPage({ chrome, widgets, keyValue = '', errors }: Wi
             <tr>
               <th>{t.widgetKey}</th>
               <th>{t.widgetTitle}</th>
+              <th>{d.kind}</th>
+              <th>{d.placement}</th>
               <th>{t.asOf}</th>
             </tr>
           </thead>
@@ -61,7 +69,9 @@ export function renderWidgetsPage({ chrome, widgets, keyValue = '', errors }: Wi
                   </a>
                 </td>
                 <td>{w.title}</td>
-                <td>{formatDateTime(new Date(w.figures.asOf), style)}</td>
+                <td>{d.kinds[w.box.kind]}</td>
+                <td>{w.placement ? d.placements[w.placement] : '—'}</td>
+                <td>{formatDateTime(new Date(w.box.asOf), style)}</td>
               </tr>
             ))}
           </tbody>
@@ -70,6 +80,16 @@ export function renderWidgetsPage({ chrome, widgets, keyValue = '', errors }: Wi
       <form method="get" action="/admin/widgets" class="card-form">
         <h2>{t.newWidget}</h2>
         <Field name="key" label={t.widgetKey} value={keyValue} errors={errors} maxLength={40} required lang="en" pattern="[a-z0-9-]{1,40}" help={t.widgetKeyHelp} />
+        <p class="field">
+          <label for="f-kind">{d.kind}</label>
+          <select id="f-kind" name="kind">
+            {BOX_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {d.kinds[k]}
+              </option>
+            ))}
+          </select>
+        </p>
         <button type="submit">{t.openWidget}</button>
       </form>
     </>,
@@ -80,16 +100,19 @@ export interface WidgetEditPageProps {
   chrome: AdminChrome;
   widgetKey: string;
   /** The saved widget; null while it is new. */
-  saved: FiguresWidget | null;
+  saved: Widget | null;
   values: WidgetFormValues;
   /** Empty rows offered below the filled ones. */
   blankRows: number;
   errors: FieldErrors;
   notice?: string;
+  /** Earlier versions, newest first. */
+  history?: readonly WidgetVersion[];
 }
 
 /** A figures box's title, rows (label, value, change), source and time, as a plain form. */
-export function renderWidgetEditPage({ chrome, widgetKey, saved, values, blankRows, errors, notice }: WidgetEditPageProps): string {
+export function renderWidgetEditPage({ chrome, widgetKey, saved, values, blankRows, errors, notice, history = [] }: WidgetEditPageProps): string {
+  const d = dataBoxAdminStrings(chrome.user);
   const a = stringsFor(chrome.user);
   const t = siteStringsFor(chrome.user);
   const style = chrome.user?.locale === 'en' ? 'en' : 'hi';
@@ -172,10 +195,12 @@ export function renderWidgetEditPage({ chrome, widgetKey, saved, values, blankRo
         </fieldset>
         <Field name="source" label={t.source} value={values.source} errors={errors} maxLength={120} />
         <Field name="asOf" label={t.asOf} value={values.asOf} errors={errors} type="datetime-local" required />
+        <PlacementField value={values.placement ?? saved?.placement ?? ''} errors={errors} t={d} />
         <button type="submit" name="op" value="save" class="primary">
           {a.save}
         </button>
       </form>
+      {saved && <HistoryList history={history} t={d} style={style} />}
     </>,
   );
 }

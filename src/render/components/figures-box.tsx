@@ -12,14 +12,14 @@ function signed(n: number): string {
 /** A data box such as `COVID-19 CASES`: labelled figures, with the day's change. */
 export function FiguresBox({ widget, locale }: { widget: FiguresWidget; locale: ReaderLocale }) {
   const id = `widget-${widget.key}`;
-  const asOf = new Date(widget.figures.asOf);
+  const asOf = new Date(widget.box.asOf);
   return (
     <section class="box figures" aria-labelledby={id}>
       <h2 id={id} class="box-title" lang={/^[\x20-\x7e]+$/.test(widget.title) ? 'en' : undefined}>
         {widget.title}
       </h2>
       <dl>
-        {widget.figures.rows.map((row) => (
+        {widget.box.rows.map((row) => (
           <div class="figure" key={row.label}>
             <dt>{row.label}</dt>
             <dd>
@@ -30,9 +30,9 @@ export function FiguresBox({ widget, locale }: { widget: FiguresWidget; locale: 
         ))}
       </dl>
       <p class="figures-meta">
-        {widget.figures.source && (
+        {widget.box.source && (
           <>
-            {locale.t.source}: {widget.figures.source} ·{' '}
+            {locale.t.source}: {widget.box.source} ·{' '}
           </>
         )}
         {locale.t.asOf}: <time dateTime={toIsoWithOffset(asOf)}>{readerDateTime(locale, asOf)}</time>
