@@ -153,12 +153,14 @@ function candidateEntries(words: string, groups: readonly RankGroup[]): Map<numb
 /**
  * For short skeletons: the similarity of the query word's vowel key to the start of the
  * story word's (an inflected story word has more sounds: `bus` and बसों bason), with `u`
- * read as `a` (English `bus`, `cut` have the sound Devanagari writes with no vowel sign).
+ * read as `a`, or 1 when they differ only in their final vowels (English `bus`, `cut` have the sound Devanagari writes with no vowel sign).
  */
 function shortKeySimilarity(query: string, word: string): number {
   const fold = (v: string) => v.replace(/u/g, 'a');
   const start = word.slice(0, query.length);
-  return Math.max(vowelSimilarity(query, start), vowelSimilarity(fold(query), fold(start)));
+  // And without the final vowels (an inflection: सस्ता sasta, सस्ते saste).
+  const bare = (v: string) => v.replace(/[aeiou]+$/, '');
+  return Math.max(vowelSimilarity(query, start), vowelSimilarity(fold(query), fold(start)), bare(query) === bare(word) ? 1 : 0);
 }
 
 /**
@@ -170,11 +172,14 @@ function keyQuality(group: RankGroup, key: string, weight: number, keyLength: nu
   const own = group.vowels?.get(key) ?? group.vowel;
   const sim = vowelSimilarity(own, vowel);
   // How alike they sound, for the gates below (the score uses `sim`).
-  const alike = sim >= RANKING.shortKeyMinSimilarity ? sim : Math.max(sim, shortKeySimilarity(own, vowel));
+  const alike = sim === 1 || keyLength >= RANKING.soundAloneKey ? sim : Math.max(sim, shortKeySimilarity(own, vowel));
   // A short skeleton says little: only a word that also sounds the same counts.
   if (keyLength < RANKING.phoneticMinKey && alike < RANKING.shortKeyMinSimilarity) return 0;
   // A typo variant's or an expansion's skeleton is only a guess: the word must also sound close.
   if (weight < 1 && sim < RANKING.typoMinSimilarity) return 0;
+  // Another word's short skeleton (an expansion, a family form) must meet its own sounds
+  // exactly: बढ़ा (badha) for बढ़ोतरी, never बड़ा (bada).
+  if (weight < 1 && keyLength < RANKING.phoneticMinKey && alike < 1) return 0;
   // A longer skeleton still collides (30 % of words at four letters): the vowels must not be far off
   // (आर्थिक is no match for `earthquake`).
   if (keyLength < RANKING.soundAloneKey && alike < RANKING.phoneticMinSimilarity) return 0;

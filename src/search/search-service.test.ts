@@ -11,6 +11,7 @@ import type { User } from '../domain/users/user.ts';
 import { DIALECTS, openTestServices, TEST_NOW, type TestServices } from '../../test/helpers/databases.ts';
 import { analyzeQuery } from './hindi/analyze.ts';
 import { SearchIndexStore } from './search-index-store.ts';
+import { expandTerms } from './search-service.ts';
 
 /** Queries of every kind, for the checks below. */
 const QUERIES = [
@@ -178,6 +179,13 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(own.items[0]!.matchedAs, []);
     });
 
+    test('word families and compounds meet: बढ़ोतरी finds बढ़ी, विधान सभा finds विधानसभा', async () => {
+      const family = await t.services.search.search({ q: 'चिंता बढ़ोतरी' });
+      assert.ok(family.items.some((h) => h.article.headline.includes('चिंता बढ़ी')), family.items.map((h) => h.article.headline).join(' | '));
+      const apart = await t.services.search.search({ q: 'विधान सभा बजट सत्र' });
+      assert.ok(apart.items[0]?.article.headline.startsWith('विधानसभा का बजट सत्र'), apart.items.map((h) => h.article.headline).join(' | '));
+    });
+
     test('the Devanagari spelling of a romanized query, from the index', async () => {
       assert.equal(await t.services.search.spelling('mulakat'), 'मुलाकात');
       assert.equal(await t.services.search.spelling('पुतिन'), null);
@@ -220,3 +228,26 @@ if (DIALECTS.includes('sqlite') && DIALECTS.includes('postgres')) {
     });
   });
 }
+
+describe('query expansion (pure)', () => {
+  test('a listed compound typed joined is searched as its two parts, each also matching the joined word', () => {
+    const terms = expandTerms(analyzeQuery('प्रधानमंत्री जापान'));
+    assert.deepEqual(terms.map((t) => t.term.folded), ['प्रधान', 'मंत्री', 'जापान']);
+    const joinedKeys = analyzeQuery('प्रधानमंत्री').terms[0]!.keys;
+    assert.ok(terms[0]!.extras.some((e) => e.weight === 1 && e.keys.join() === joinedKeys.join()));
+    assert.ok(terms[1]!.extras.some((e) => e.weight === 1 && e.keys.join() === joinedKeys.join()));
+  });
+
+  test('adjacent Devanagari words are also tried joined, below the words themselves', () => {
+    const terms = expandTerms(analyzeQuery('प्रधान मंत्री'));
+    const joined = analyzeQuery('प्रधानमंत्री').terms[0]!.keys.join();
+    for (const t of terms) assert.ok(t.extras.some((e) => e.weight < 1 && e.keys.join() === joined));
+  });
+
+  test('a family form and a lexicon expansion weigh less than the word itself', () => {
+    const [grow] = expandTerms(analyzeQuery('बढ़ोतरी'));
+    // Folded spelling (no nukta): बढा is बढ़ा.
+    assert.ok(grow!.extras.some((e) => e.text === 'बढा' && e.weight < 1), JSON.stringify(grow!.extras.map((e) => e.text)));
+    for (const t of expandTerms(analyzeQuery('court farmers'))) for (const e of t.extras) assert.ok(e.weight > 0 && e.weight < 1, e.text);
+  });
+});

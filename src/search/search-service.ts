@@ -14,6 +14,7 @@ import type { ChangeFeed } from '../domain/changes/change-feed.ts';
 import { contentTags } from '../domain/changes/content-tags.ts';
 import { toPlainText } from '../richtext/to-plain-text.ts';
 import { analyzeClean, analyzeQuery, type QueryTerm } from './hindi/analyze.ts';
+import { compoundParts, wordFamily } from './hindi/derive.ts';
 import { editVariants, vowelSimilarity } from './hindi/phonetic.ts';
 import { findExpansions } from './lexicon/lexicon.ts';
 import { idf, RANKING, type RankedDoc, type RankGroup, rankDocs, type RankThresholds } from './ranking.ts';
@@ -92,6 +93,8 @@ const DID_YOU_MEAN_SIMILARITY = 0.5;
 export const THRESHOLDS: RankThresholds = { minCoverage: 0.55, minShareOfIdeal: 0.12 };
 /** Weight of the joined form of two adjacent query words (`प्रधान मंत्री` → प्रधानमंत्री). */
 const COMPOUND_WEIGHT = 0.9;
+/** Weight of another form of the word's family (बढ़ोतरी for बढ़ा; see hindi/derive.ts). */
+const FAMILY_WEIGHT = 0.75;
 
 /** Keys a query word also matches, beyond its own and its typos: expansions and compounds. */
 interface Extra {
@@ -152,6 +155,13 @@ export function expandTerms(query: { text: string; terms: readonly QueryTerm[] }
   const tokens = analyzeClean(query.text);
   const byPosition = new Map(query.terms.map((t) => [t.position, t]));
   const out = new Map<QueryTerm, SearchedTerm>(query.terms.map((t) => [t, { term: t, extras: [] }]));
+  // Other forms of each Devanagari word's family (बढ़ोतरी → बढ़ा, बढ़ना, …).
+  for (const [t, searched] of out) {
+    for (const form of wordFamily(t.folded)) {
+      const word = analyzeQuery(form).terms[0];
+      if (word) searched.extras.push({ keys: word.keys, vowel: word.vowel, weight: FAMILY_WEIGHT, text: form });
+    }
+  }
   const words = tokens.map((t) => t.text.toLowerCase());
   for (const phrase of findExpansions(words)) {
     const covered = tokens
@@ -185,7 +195,20 @@ export function expandTerms(query: { text: string; terms: readonly QueryTerm[] }
     terms[i]!.extras.push(extra);
     terms[i + 1]!.extras.push(extra);
   }
-  return terms;
+  // A listed compound typed joined is also searched apart: two words, each also matching the
+  // joined form (so a story with either spelling has both).
+  return terms.flatMap((searched) => {
+    const parts = compoundParts(searched.term.folded);
+    const a = parts && analyzeQuery(parts[0]).terms[0];
+    const b = parts && analyzeQuery(parts[1]).terms[0];
+    if (!a || !b) return [searched];
+    const joined = { keys: searched.term.keys, vowel: searched.term.vowel, weight: 1, text: searched.term.text };
+    const at = searched.term.position;
+    return [
+      { term: { ...a, position: at }, extras: [joined, ...searched.extras] },
+      { term: { ...b, position: at + 0.5 }, extras: [joined, ...searched.extras] },
+    ];
+  });
 }
 
 interface Prepared {
@@ -275,13 +298,14 @@ export class SearchService {
     const query = analyzeQuery(q);
     if (query.terms.length === 0) return { query: query.text, ranked: [], groups: [], terms: [] };
     const now = filter.now ?? this.deps.now();
-    const prepared = await this.prepare(expandTerms(query), { typos: true });
+    const searched = expandTerms(query);
+    const prepared = await this.prepare(searched, { typos: true });
     const { groups } = prepared;
     // The index filters to the minute; here exactly.
     const docs = (await this.candidates(prepared, { ...filter, now })).filter(
       (d) => d.publishedAt <= now && (!filter.from || d.publishedAt >= filter.from) && (!filter.to || d.publishedAt < filter.to) && (filter.sectionId === undefined || d.sectionId === filter.sectionId),
     );
-    return { query: query.text, ranked: rankDocs(docs, groups, now, THRESHOLDS), groups, terms: query.terms };
+    return { query: query.text, ranked: rankDocs(docs, groups, now, THRESHOLDS), groups, terms: searched.map((s) => s.term) };
   }
 
   async search(request: SearchRequest): Promise<SearchResults> {
