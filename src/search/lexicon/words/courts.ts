@@ -127,4 +127,54 @@ cji	मुख्य न्यायाधीश|सीजेआई	t|e
 solicitor general	सॉलिसिटर जनरल	e
 attorney general	अटॉर्नी जनरल|महान्यायवादी	e|t
 advocate general	महाधिवक्ता|एडवोकेट जनरल	t|e
+high court order	हाईकोर्ट का आदेश|उच्च न्यायालय का आदेश	e|t
+supreme court verdict	सुप्रीम कोर्ट का फैसला|सर्वोच्च न्यायालय का निर्णय	e|t
+judiciary	न्यायपालिका	t
+judicial	न्यायिक	t
+legislature	विधायिका	t
+executive	कार्यपालिका	t
+ipc	आईपीसी|भारतीय दंड संहिता	e|t
+indian penal code	भारतीय दंड संहिता|आईपीसी	t|e
+bharatiya nyaya sanhita	भारतीय न्याय संहिता|बीएनएस	t|e
+bns	बीएनएस|भारतीय न्याय संहिता	e|t
+crpc	सीआरपीसी|दंड प्रक्रिया संहिता	e|t
+section	धारा	t
+article 370	अनुच्छेद 370	t
+clause	खंड	t
+provision	प्रावधान	t
+ordinance issued	अध्यादेश जारी	t
+pending cases	लंबित मामले	t
+pending	लंबित	t
+backlog	लंबित मामले	t
+fast track court	फास्ट ट्रैक कोर्ट|त्वरित अदालत	e|t
+special court	विशेष अदालत|विशेष न्यायालय	t|t
+cbi court	सीबीआई कोर्ट|सीबीआई अदालत	e|u
+pocso court	पॉक्सो कोर्ट	e
+juvenile	नाबालिग|किशोर	u|t
+juvenile justice board	किशोर न्याय बोर्ड	t
+minor	नाबालिग|अवयस्क	u|t
+adult	बालिग|वयस्क	u|t
+habeas corpus	बंदी प्रत्यक्षीकरण|हैबियस कॉर्पस	t|e
+writ petition	रिट याचिका	e
+review petition	पुनर्विचार याचिका	t
+curative petition	क्यूरेटिव पिटीशन|उपचारात्मक याचिका	e|t
+mercy petition	दया याचिका	t
+parole	पैरोल	e
+furlough	फरलो	e
+hanging	फांसी	u
+execution	फांसी|सजा पर अमल	u|u
+pardon	माफी|क्षमा	u|t
+apology	माफी|क्षमा याचना	u|t
+unconditional apology	बिना शर्त माफी	u
+cross examination	जिरह	u
+hostile witness	पक्षद्रोही गवाह|मुकरा गवाह	t|c
+witness protection	गवाह सुरक्षा	u
+legal notice	कानूनी नोटिस	u
+eviction	बेदखली	u
+tenant	किरायेदार	u
+landlord	मकान मालिक	u
+consumer forum	उपभोक्ता फोरम|उपभोक्ता आयोग	e|t
+cheque bounce	चेक बाउंस	e
+motor accident claim	मोटर दुर्घटना दावा	t
+claim	दावा	u
 `;

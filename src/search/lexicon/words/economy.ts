@@ -219,4 +219,92 @@ expressway	एक्सप्रेसवे	e
 airport	हवाई अड्डा|एयरपोर्ट	u|e
 airline	एयरलाइन|विमान कंपनी	e|t
 port	बंदरगाह	u
+buyer	खरीदार|क्रेता	u|t
+seller	विक्रेता	t
+vendor	विक्रेता|वेंडर	t|e
+street vendor	रेहड़ी पटरी वाले|फेरीवाले|स्ट्रीट वेंडर	c|c|e
+hawker	फेरीवाला	c
+supply	आपूर्ति|सप्लाई	t|e
+demand and supply	मांग और आपूर्ति	t
+stock limit	स्टॉक सीमा	e
+hoarding	जमाखोरी	u
+black marketing	कालाबाजारी	c
+price hike	दाम बढ़े|कीमतों में बढ़ोतरी|मूल्य वृद्धि	c|u|t
+price cut	दाम घटे|कीमत में कटौती	c|u
+discount	छूट|डिस्काउंट	c|e
+offer	ऑफर|पेशकश	e|u
+bonus	बोनस	e
+increment	वेतन वृद्धि|इंक्रीमेंट	t|e
+promotion	पदोन्नति|प्रमोशन|तरक्की	t|e|u
+transfer	तबादला|स्थानांतरण|ट्रांसफर	u|t|e
+posting	तैनाती|पोस्टिंग	u|e
+appointment	नियुक्ति	t
+appointed	नियुक्त	t
+contract	अनुबंध|ठेका|कॉन्ट्रैक्ट	t|c|e
+contractor	ठेकेदार	c
+tender	निविदा|टेंडर	t|e
+outsourcing	आउटसोर्सिंग	e
+contract workers	संविदा कर्मी|संविदा कर्मचारी	t|t
+regularisation	नियमितीकरण	t
+honorarium	मानदेय	t
+arrears	बकाया|एरियर	u|e
+dues	बकाया	u
+pending payment	बकाया भुगतान	u
+sugarcane dues	गन्ना बकाया	u
+cold storage	कोल्ड स्टोरेज|शीतगृह	e|t
+warehouse	गोदाम	c
+godown	गोदाम	c
+grain	अनाज|अन्न	u|t
+food grains	खाद्यान्न|अनाज	t|u
+flour	आटा	c
+edible oil	खाद्य तेल	t
+mustard oil	सरसों का तेल	c
+sugar price	चीनी के दाम	c
+fruits	फल	t
+mango	आम	c
+banana	केला	c
+apple farming	सेब की खेती	c
+organic farming	जैविक खेती	t
+natural farming	प्राकृतिक खेती	t
+horticulture	बागवानी	c
+animal husbandry	पशुपालन	t
+fisheries	मत्स्य पालन	t
+poultry	मुर्गी पालन	c
+cooperative	सहकारी|सहकारिता	t|t
+cooperative society	सहकारी समिति	t
+kisan credit card	किसान क्रेडिट कार्ड	c
+pm kisan	पीएम किसान|किसान सम्मान निधि	e|t
+land record	भू अभिलेख|खतौनी	t|u
+stamp duty	स्टांप शुल्क|स्टांप ड्यूटी	e|e
+circle rate	सर्किल रेट	e
+municipal tax	गृहकर|हाउस टैक्स	t|e
+property tax	संपत्ति कर|प्रॉपर्टी टैक्स	t|e
+toll tax	टोल टैक्स	e
+e way bill	ई वे बिल	e
+invoice	बिल|चालान	e|u
+audit	लेखा परीक्षा|ऑडिट	t|e
+cag	कैग|नियंत्रक एवं महालेखा परीक्षक	e|t
+sebi	सेबी	e
+stock exchange	शेयर बाजार|स्टॉक एक्सचेंज	u|e
+bse	बीएसई|बॉम्बे स्टॉक एक्सचेंज	e|e
+nse	एनएसई	e
+market cap	बाजार पूंजीकरण|मार्केट कैप	t|e
+dividend	लाभांश|डिविडेंड	t|e
+quarterly results	तिमाही नतीजे	u
+quarter	तिमाही	c
+annual	वार्षिक|सालाना	t|u
+turnover	कारोबार|टर्नओवर	u|e
+valuation	मूल्यांकन|वैल्यूएशन	t|e
+funding	फंडिंग|वित्त पोषण	e|t
+unicorn	यूनिकॉर्न	e
+brand	ब्रांड	e
+advertisement	विज्ञापन|इश्तिहार|ऐड	t|u|e
+export ban	निर्यात पर रोक|निर्यात प्रतिबंध	t|t
+rupee falls	रुपया गिरा|रुपये में गिरावट	c|c
+forex reserves	विदेशी मुद्रा भंडार	t
+foreign exchange	विदेशी मुद्रा	t
+world bank	विश्व बैंक	t
+imf	आईएमएफ|अंतरराष्ट्रीय मुद्रा कोष	e|t
+wto	डब्ल्यूटीओ|विश्व व्यापार संगठन	e|t
+free trade agreement	मुक्त व्यापार समझौता|एफटीए	t|e
 `;

@@ -146,4 +146,25 @@ student visa	स्टूडेंट वीजा|छात्र वीजा	
 student union	छात्र संघ	t
 student union election	छात्रसंघ चुनाव|छात्र संघ चुनाव	t|t
 ragging	रैगिंग	e
+board result	बोर्ड रिजल्ट|बोर्ड परिणाम	e|t
+admit card	एडमिट कार्ड|प्रवेश पत्र	e|t
+exam date	परीक्षा तिथि|परीक्षा की तारीख	t|u
+exam centre	परीक्षा केंद्र	t
+exam cancelled	परीक्षा रद्द	u
+re exam	दोबारा परीक्षा|पुनः परीक्षा	u|t
+compartment	कंपार्टमेंट|पूरक परीक्षा	e|t
+revaluation	पुनर्मूल्यांकन	t
+answer key	उत्तर कुंजी|आंसर की	t|e
+cut off	कटऑफ	e
+counselling	काउंसलिंग	e
+seat allotment	सीट आवंटन	e
+school timing	स्कूल का समय	e
+smart class	स्मार्ट क्लास	e
+pre primary	प्री प्राइमरी	e
+kindergarten	किंडरगार्टन|बालवाड़ी	e|c
+child education	बाल शिक्षा	t
+girl education	बालिका शिक्षा	t
+adult education	प्रौढ़ शिक्षा	t
+distance education	दूरस्थ शिक्षा	t
+open university	मुक्त विश्वविद्यालय	t
 `;

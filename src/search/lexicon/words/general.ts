@@ -274,4 +274,87 @@ northeast	पूर्वोत्तर	t
 ganga	गंगा	t
 yamuna	यमुना	t
 himalaya	हिमालय	t
+purchase	खरीद|खरीदारी	u|u
+buy	खरीद|खरीदना	u|u
+sale	बिक्री|सेल	t|e
+sell	बेचना|बिक्री	c|t
+shopping	खरीदारी|शॉपिंग	u|e
+registration	पंजीकरण|रजिस्ट्रेशन|पंजीयन	t|e|t
+register	रजिस्टर|पंजीकरण	e|t
+application form	आवेदन पत्र|फॉर्म	t|e
+apply	आवेदन	t
+last date	अंतिम तिथि|आखिरी तारीख	t|u
+ward	वार्ड	e
+advice	सलाह|परामर्श	u|t
+suggestion	सुझाव	t
+opinion	राय|मत	u|t
+question	सवाल|प्रश्न	u|t
+answer	जवाब|उत्तर	u|t
+sweets	मिठाई|मिठाइयां	c|c
+sweet shop	मिठाई की दुकान	c
+electric	इलेक्ट्रिक|बिजली से चलने वाला	e|c
+celebrations	जश्न	u
+crowd	भीड़	c
+queue	कतार|लाइन	u|e
+mistake	गलती|भूल	u|c
+truth	सच|सत्य|सच्चाई	c|t|c
+fear	डर|भय|खौफ	c|t|u
+anger	गुस्सा|क्रोध|नाराजगी	u|t|u
+angry	नाराज|गुस्साए	u|u
+happy	खुश|प्रसन्न	u|t
+sad	दुखी|उदास	t|u
+mourning	शोक|मातम	t|u
+condolence	शोक संवेदना	t
+hope	उम्मीद|आशा	u|t
+trust	भरोसा|विश्वास	c|t
+effort	प्रयास|कोशिश	t|u
+future	भविष्य	t
+special	विशेष|खास|स्पेशल	t|u|e
+important	महत्वपूर्ण|अहम	t|u
+safe	सुरक्षित	t
+danger	खतरा	u
+dangerous	खतरनाक	u
+risk	जोखिम|खतरा	c|u
+damage	नुकसान|क्षति	u|t
+loss of life	जनहानि	t
+help desk	हेल्प डेस्क|सहायता केंद्र	e|t
+helpline	हेल्पलाइन	e
+helpline number	हेल्पलाइन नंबर	e
+control room	कंट्रोल रूम|नियंत्रण कक्ष	e|t
+camp	शिविर|कैंप	t|e
+health camp	स्वास्थ्य शिविर|हेल्थ कैंप	t|e
+event	कार्यक्रम|आयोजन|इवेंट	t|t|e
+organised	आयोजित	t
+invitation	न्योता|निमंत्रण|आमंत्रण	c|t|t
+guest	मेहमान|अतिथि	u|t
+chief guest	मुख्य अतिथि	t
+welcome	स्वागत	t
+farewell	विदाई	c
+honour	सम्मान|इज्जत	t|u
+honoured	सम्मानित	t
+felicitation	सम्मान समारोह	t
+statue	प्रतिमा|मूर्ति	t|t
+memorial	स्मारक	t
+monument	स्मारक	t
+fort	किला|दुर्ग	u|t
+palace	महल	u
+lake	झील	c
+pond	तालाब	c
+canal	नहर	u
+mountain	पहाड़|पर्वत	c|t
+hill	पहाड़ी	c
+desert	रेगिस्तान|मरुस्थल	u|t
+island	द्वीप|टापू	t|c
+animal	जानवर|पशु	u|t
+animals	जानवर|पशु	u|t
+cow	गाय|गौ	c|t
+stray animals	आवारा पशु|छुट्टा जानवर	u|c
+stray dogs	आवारा कुत्ते	u
+dog	कुत्ता|श्वान	c|t
+monkey	बंदर	c
+bird	पक्षी|चिड़िया|परिंदा	t|c|u
+birds	पक्षी|परिंदे	t|u
+snake	सांप|सर्प	c|t
+fish	मछली	c
+fisherman	मछुआरा	c
 `;

@@ -172,4 +172,28 @@ cleanliness	स्वच्छता|सफाई	t|u
 hygiene	स्वच्छता	t
 toilet	शौचालय|टॉयलेट	t|e
 open defecation	खुले में शौच	t
+medical	चिकित्सा|मेडिकल	t|e
+medical camp	चिकित्सा शिविर|मेडिकल कैंप	t|e
+free treatment	मुफ्त इलाज|निःशुल्क उपचार	u|t
+medical bill	मेडिकल बिल	e
+generic medicine	जेनेरिक दवा	e
+jan aushadhi	जन औषधि	t
+drug controller	औषधि नियंत्रक|ड्रग कंट्रोलर	t|e
+fake medicine	नकली दवा	u
+expired medicine	एक्सपायरी दवा	e
+telemedicine	टेलीमेडिसिन	e
+eye camp	नेत्र शिविर	t
+cataract	मोतियाबिंद	c
+blindness	अंधापन	c
+deaf	बधिर	t
+leprosy	कुष्ठ रोग	t
+thalassemia	थैलेसीमिया	e
+autism	ऑटिज्म	e
+vitamin	विटामिन	e
+protein	प्रोटीन	e
+cholesterol	कोलेस्ट्रॉल	e
+thyroid	थायराइड	e
+arthritis	गठिया	c
+back pain	कमर दर्द	u
+migraine	माइग्रेन	e
 `;

@@ -7,11 +7,11 @@ state government	राज्य सरकार|प्रदेश सरका
 central government	केंद्र सरकार|केंद्रीय सरकार	t|t
 centre	केंद्र|केंद्र सरकार	t|t
 minister	मंत्री|वजीर	t|u
-prime minister	प्रधानमंत्री|पीएम|वजीर ए आजम	t|e|u
+prime minister	प्रधानमंत्री|प्रधान मंत्री|पीएम|वजीर ए आजम	t|t|e|u
 pm	प्रधानमंत्री|पीएम	t|e
-chief minister	मुख्यमंत्री|सीएम	t|e
+chief minister	मुख्यमंत्री|मुख्य मंत्री|सीएम	t|t|e
 cm	मुख्यमंत्री|सीएम	t|e
-deputy chief minister	उपमुख्यमंत्री|डिप्टी सीएम	t|e
+deputy chief minister	उपमुख्यमंत्री|उप मुख्यमंत्री|डिप्टी सीएम	t|t|e
 home minister	गृह मंत्री|गृहमंत्री	t|t
 finance minister	वित्त मंत्री|वित्तमंत्री	t|t
 defence minister	रक्षा मंत्री|रक्षामंत्री	t|t
@@ -168,7 +168,7 @@ municipal corporation	नगर निगम	t
 municipality	नगर पालिका|नगरपालिका	t|t
 councillor	पार्षद	t
 panchayat	पंचायत	c
-sarpanch	सरपंच|ग्राम प्रधान|प्रधान	c|c|t
+sarpanch	सरपंच|ग्राम प्रधान	c|c
 village head	ग्राम प्रधान|सरपंच|मुखिया	c|c|c
 corruption	भ्रष्टाचार|करप्शन	t|e
 scam	घोटाला|स्कैम	c|e

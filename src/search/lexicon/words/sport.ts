@@ -164,4 +164,28 @@ racing	रेसिंग	e
 formula one	फॉर्मूला वन	e
 motogp	मोटोजीपी	e
 esports	ईस्पोर्ट्स	e
+asia cup	एशिया कप	e
+champions trophy	चैंपियंस ट्रॉफी	e
+test series	टेस्ट सीरीज|टेस्ट श्रृंखला	e|t
+odi series	वनडे सीरीज	e
+t20 world cup	टी20 विश्व कप|टी20 वर्ल्ड कप	t|e
+ranji trophy	रणजी ट्रॉफी	e
+duleep trophy	दलीप ट्रॉफी	e
+under 19	अंडर 19	e
+women world cup	महिला विश्व कप	t
+kho kho	खो खो	c
+polo	पोलो	e
+snooker	स्नूकर	e
+sports quota	खेल कोटा	c
+sports news	खेल समाचार|खेल की खबरें	t|u
+national record	राष्ट्रीय रिकॉर्ड	t
+personal best	व्यक्तिगत सर्वश्रेष्ठ	t
+qualify	क्वालीफाई	e
+qualified	क्वालीफाई	e
+knockout	नॉकआउट	e
+group stage	ग्रुप चरण	e
+eliminated	बाहर|टूर्नामेंट से बाहर	c|c
+upset	उलटफेर	c
+comeback	वापसी	u
+farewell match	विदाई मैच	c
 `;

@@ -150,4 +150,24 @@ fraud call	फर्जी कॉल	u
 deepfake	डीपफेक	e
 algorithm	एल्गोरिदम	e
 privacy policy	प्राइवेसी पॉलिसी|निजता नीति	e|t
+programming	प्रोग्रामिंग	e
+computer lab	कंप्यूटर लैब	e
+tablet	टैबलेट	e
+free laptop	मुफ्त लैपटॉप	u
+internet connection	इंटरनेट कनेक्शन	e
+wifi	वाईफाई	e
+speed	स्पीड|गति|रफ्तार	e|t|u
+storage	स्टोरेज	e
+virtual reality	वर्चुअल रियलिटी	e
+metaverse	मेटावर्स	e
+smartwatch	स्मार्टवॉच	e
+earbuds	ईयरबड्स	e
+charger	चार्जर	e
+television set	टीवी सेट	e
+satellite launch	उपग्रह प्रक्षेपण	t
+space station	अंतरिक्ष स्टेशन	t
+science fair	विज्ञान मेला	t
+science exhibition	विज्ञान प्रदर्शनी	t
+patent	पेटेंट	e
+copyright	कॉपीराइट	e
 `;

@@ -150,4 +150,20 @@ cold day	कोल्ड डे	e
 western disturbance	पश्चिमी विक्षोभ	t
 low pressure	कम दबाव	u
 low pressure area	कम दबाव का क्षेत्र	u
+weather update	मौसम अपडेट|मौसम का हाल	e|u
+rain alert	बारिश का अलर्ट	u
+rainy season	बरसात|वर्षा ऋतु	c|t
+hot	गर्म	u
+scorching heat	झुलसाती गर्मी|चिलचिलाती धूप	u|c
+record temperature	रिकॉर्ड तापमान	e
+cold weather	ठंडा मौसम	c
+chill	ठिठुरन|गलन	c|c
+bonfire	अलाव	c
+night shelter	रैन बसेरा	c
+waterlogged	जलभराव	t
+flood relief	बाढ़ राहत	c
+flood affected	बाढ़ प्रभावित|बाढ़ पीड़ित	t|t
+drought affected	सूखा प्रभावित	t
+crop damage	फसल नुकसान|फसल बर्बाद	u|u
+unseasonal rain	बेमौसम बारिश	u
 `;
