@@ -13,6 +13,19 @@ describe('findExpansions', () => {
     assert.ok(texts('bail').includes('जमानत'));
   });
 
+  it("answers the issue's examples: court, farmers, accident, teacher, and the register pairs", () => {
+    assert.ok(texts('farmers').includes('किसान'));
+    assert.ok(texts('accident').includes('हादसा') && texts('accident').includes('दुर्घटना'));
+    assert.ok(texts('teacher').includes('शिक्षक'));
+    assert.ok(texts('arrested').includes('गिरफ्तार'));
+    assert.ok(texts('विद्यालय').includes('स्कूल') && texts('स्कूल').includes('विद्यालय'));
+    for (const [english, hindi] of [['supreme court', 'सर्वोच्च न्यायालय'], ['chief minister', 'मुख्यमंत्री'], ['stock market', 'शेयर बाजार'], ['world cup', 'विश्व कप'], ['heavy rain', 'भारी बारिश']]) {
+      const found = q(english ?? '');
+      assert.deepEqual(found.map((p) => [p.start, p.end]), [[0, 2]], english);
+      assert.ok(found[0]?.expansions.some((e) => e.text === hindi), `${english} → ${hindi}`);
+    }
+  });
+
   it('finds English inflections readers type (farmers, arrested, elections)', () => {
     assert.deepEqual(texts('elections').sort(), texts('election').sort());
     assert.ok(texts('courts').includes('अदालत'));

@@ -141,8 +141,8 @@ stampede	भगदड़	c
 building collapse	इमारत गिरी|भवन ढहा	u|t
 collapse	ढहना|गिरना	c|c
 drowned	डूबा|डूबकर मौत	c|c
-drowning	डूबने	c
-electrocution	करंट लगने	e
+drowning	डूबना|डूबने से मौत	c|c
+electrocution	करंट लगना|करंट से मौत	e|e
 riot	दंगा|फसाद	c|u
 communal violence	सांप्रदायिक हिंसा	t
 clash	झड़प|संघर्ष|टकराव	c|t|c

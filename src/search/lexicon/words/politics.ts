@@ -26,11 +26,11 @@ cabinet minister	कैबिनेट मंत्री	e
 minister of state	राज्य मंत्री	t
 cabinet expansion	मंत्रिमंडल विस्तार|कैबिनेट विस्तार	t|e
 ministry	मंत्रालय	t
-president	राष्ट्रपति|अध्यक्ष|प्रेसिडेंट	t|t|e
-vice president	उपराष्ट्रपति|उपाध्यक्ष	t|t
+president	राष्ट्रपति|प्रेसिडेंट	t|e
+vice president	उपराष्ट्रपति	t
 governor	राज्यपाल|गवर्नर	t|e
 lieutenant governor	उपराज्यपाल|एलजी	t|e
-speaker	स्पीकर|अध्यक्ष|लोकसभा अध्यक्ष	e|t|t
+speaker	स्पीकर|लोकसभा अध्यक्ष|विधानसभा अध्यक्ष	e|t|t
 parliament	संसद|पार्लियामेंट	t|e
 member of parliament	सांसद|संसद सदस्य	t|t
 mp	सांसद|एमपी	t|e
@@ -38,7 +38,7 @@ mla	विधायक|एमएलए	t|e
 legislator	विधायक	t
 lok sabha	लोकसभा	t
 rajya sabha	राज्यसभा	t
-assembly	विधानसभा|सभा	t|t
+assembly	विधानसभा	t
 legislative assembly	विधानसभा	t
 legislative council	विधान परिषद	t
 vidhan sabha	विधानसभा	t
@@ -88,7 +88,7 @@ roadshow	रोड शो	e
 manifesto	घोषणापत्र|मेनिफेस्टो	t|e
 seat	सीट	e
 majority	बहुमत	t
-minority	अल्पसंख्यक|अल्पमत	t|t
+minority	अल्पसंख्यक	t
 coalition	गठबंधन	c
 alliance	गठबंधन|गठजोड़	c|c
 opposition	विपक्ष|प्रतिपक्ष	t|t
@@ -99,7 +99,7 @@ political party	राजनीतिक दल|राजनीतिक पा�
 politics	राजनीति|सियासत	t|u
 political	राजनीतिक|सियासी	t|u
 politician	नेता|राजनेता|सियासतदान	c|t|u
-leader	नेता|लीडर|नायक	c|e|t
+leader	नेता|लीडर	c|e
 bjp	भाजपा|बीजेपी|भारतीय जनता पार्टी	t|e|t
 congress	कांग्रेस	e
 samajwadi party	समाजवादी पार्टी|सपा	t|t
@@ -267,4 +267,5 @@ defection	दलबदल	t
 horse trading	खरीद फरोख्त	c
 hung assembly	त्रिशंकु विधानसभा	t
 aam aadmi party	आम आदमी पार्टी	c
+minority government	अल्पमत सरकार	t
 `;
