@@ -70,8 +70,11 @@ export interface Cluster {
   /**
    * Stops process `i` with SIGTERM (in-flight requests finish), then starts it again and
    * waits until it is ready; resolves to the milliseconds the stop and the start took.
+   * `outOfNginx`: first mark it `down` in nginx and reload (nginx's connections to it end
+   * with their requests), and put it back after, as deploy/rolling-restart.sh does. Without
+   * it, nginx learns of the stop from failed requests (retrying those it may repeat).
    */
-  restart(i: number): Promise<{ stopMs: number; startMs: number }>;
+  restart(i: number, options?: { outOfNginx?: boolean }): Promise<{ stopMs: number; startMs: number }>;
   stop(): Promise<void>;
 }
 
@@ -148,15 +151,7 @@ async function stopChild(child: ChildProcess | undefined, signal: NodeJS.Signals
  * on 127.0.0.1. Throws if the shipped upstream file no longer has a line per port to replace.
  */
 export function writeNginxConfig(dir: string, listenPort: number, upstreamPorts: readonly number[]): string {
-  const shipped = fs.readFileSync(path.join(DEPLOY_DIR, 'nginx/samachar-upstream.conf'), 'utf8').split('\n');
-  const isServer = (line: string) => /^\s*server 127\.0\.0\.1:\d+/.test(line);
-  const template = shipped.find(isServer);
-  if (!template) throw new Error('deploy/nginx/samachar-upstream.conf has no "server 127.0.0.1:PORT …" line');
-  // The first server line becomes one line per port (same parameters); the other server lines go.
-  const upstream = shipped
-    .flatMap((line) => (line === template ? upstreamPorts.map((port) => line.replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${port}`)) : isServer(line) ? [] : [line]))
-    .join('\n');
-  fs.writeFileSync(path.join(dir, 'samachar-upstream.conf'), upstream);
+  writeUpstream(dir, upstreamPorts, null);
   for (const sub of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi', 'logs']) fs.mkdirSync(path.join(dir, sub), { recursive: true });
   const conf = `# Written by deploy/cluster.ts for one run; the site's settings are the shipped files.
 worker_processes 1;
@@ -182,6 +177,55 @@ http {
   const file = path.join(dir, 'nginx.conf');
   fs.writeFileSync(file, conf);
   return file;
+}
+
+/**
+ * `dir/samachar-upstream.conf`: the shipped file, its first server line repeated for each
+ * port (same parameters) and the others left out; the `down` port marked `down` (nginx
+ * sends it nothing), as deploy/rolling-restart.sh does.
+ */
+function writeUpstream(dir: string, upstreamPorts: readonly number[], down: number | null): void {
+  const shipped = fs.readFileSync(path.join(DEPLOY_DIR, 'nginx/samachar-upstream.conf'), 'utf8').split('\n');
+  const isServer = (line: string) => /^\s*server 127\.0\.0\.1:\d+/.test(line);
+  const template = shipped.find(isServer);
+  if (!template) throw new Error('deploy/nginx/samachar-upstream.conf has no "server 127.0.0.1:PORT …" line');
+  const serverLine = (port: number) => {
+    const line = template.replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${port}`);
+    return port === down ? line.replace(/;\s*$/, ' down;') : line;
+  };
+  const upstream = shipped.flatMap((line) => (line === template ? upstreamPorts.map(serverLine) : isServer(line) ? [] : [line])).join('\n');
+  fs.writeFileSync(path.join(dir, 'samachar-upstream.conf'), upstream);
+}
+
+/** The pids of `parent`'s child processes (nginx's workers), from /proc. */
+function childPids(parent: number): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (new RegExp(`^PPid:\\s+${parent}$`, 'm').test(fs.readFileSync(`/proc/${entry}/status`, 'utf8'))) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+/**
+ * `nginx -s reload` and wait until it has taken effect: new workers run the new
+ * configuration and the old ones have finished their requests and exited (closing their
+ * keep-alive connections to the processes).
+ */
+async function reloadNginx(masterPid: number): Promise<void> {
+  const old = new Set(childPids(masterPid));
+  process.kill(masterPid, 'SIGHUP');
+  const end = Date.now() + 60_000;
+  while (Date.now() < end) {
+    const now = childPids(masterPid);
+    if (now.length > 0 && now.every((pid) => !old.has(pid))) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('nginx did not finish reloading within 60 s');
 }
 
 /** `nginx -t` on a configuration: null when it passes, else what nginx said. */
@@ -292,15 +336,24 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       dataDir,
       nginxDir,
       nginxPid: nginxChild.pid!,
-      async restart(i) {
+      async restart(i, restartOptions = {}) {
         const p = processes[i];
         if (!p) throw new Error(`no process ${i}`);
+        if (restartOptions.outOfNginx) {
+          writeUpstream(nginxDir, ports, p.port);
+          await reloadNginx(nginxChild.pid!);
+        }
         const t0 = Date.now();
         await stopChild(p.child, 'SIGTERM');
         const t1 = Date.now();
         spawnProcess(i, false);
         await ready(p, 120_000);
-        return { stopMs: t1 - t0, startMs: Date.now() - t1 };
+        const startMs = Date.now() - t1;
+        if (restartOptions.outOfNginx) {
+          writeUpstream(nginxDir, ports, null);
+          await reloadNginx(nginxChild.pid!);
+        }
+        return { stopMs: t1 - t0, startMs };
       },
       stop: cleanup,
     };
