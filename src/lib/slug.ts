@@ -23,6 +23,7 @@ import {
   LOANWORDS,
   PROPER_NOUNS,
 } from './transliterate-lexicon.ts';
+import { CONSONANT_LATIN, MATRA_LATIN, NUKTA, NUKTA_CONSONANT_LATIN, VIRAMA, VOWEL_LATIN } from './devanagari-latin.ts';
 
 export interface SlugOptions {
   /** Longest slug allowed (default 80); cut at a word boundary. */
@@ -59,8 +60,6 @@ function truncate(words: readonly string[], max: number): string {
   return out;
 }
 
-const NUKTA = '\u093C';
-const VIRAMA = '\u094D';
 
 // NFC keeps these as base + nukta (they are composition exclusions) but older text and some
 // keyboards still produce the precomposed forms, so both must reach the parser alike.
@@ -269,31 +268,11 @@ function transliterateDevanagari(word: string): string {
 // ---------------------------------------------------------------------------------------
 // Phonetic rules
 
-const CONSONANTS: Readonly<Record<string, string>> = {
-  'क': 'k', 'ख': 'kh', 'ग': 'g', 'घ': 'gh', 'ङ': 'n',
-  'च': 'ch', 'छ': 'chh', 'ज': 'j', 'झ': 'jh', 'ञ': 'n',
-  'ट': 't', 'ठ': 'th', 'ड': 'd', 'ढ': 'dh', 'ण': 'n',
-  'त': 't', 'थ': 'th', 'द': 'd', 'ध': 'dh', 'न': 'n',
-  'प': 'p', 'फ': 'ph', 'ब': 'b', 'भ': 'bh', 'म': 'm',
-  'य': 'y', 'र': 'r', 'ल': 'l', 'ळ': 'l', 'व': 'v',
-  'श': 'sh', 'ष': 'sh', 'स': 's', 'ह': 'h',
-};
-
-const NUKTA_CONSONANTS: Readonly<Record<string, string>> = {
-  'क': 'k', 'ख': 'kh', 'ग': 'g', 'ज': 'z', 'ड': 'd', 'ढ': 'dh', 'फ': 'f', 'य': 'y',
-};
-
-const VOWELS: Readonly<Record<string, string>> = {
-  'अ': 'a', 'आ': 'a', 'इ': 'i', 'ई': 'i', 'उ': 'u', 'ऊ': 'u', 'ऋ': 'ri', 'ॠ': 'ri',
-  'ऌ': 'li', 'ॡ': 'li', 'ऍ': 'e', 'ऎ': 'e', 'ए': 'e', 'ऐ': 'ai', 'ऑ': 'o', 'ऒ': 'o',
-  'ओ': 'o', 'औ': 'au', 'ॲ': 'e', 'ॐ': 'om',
-};
-
-const MATRAS: Readonly<Record<string, string>> = {
-  'ा': 'a', 'ि': 'i', 'ी': 'i', 'ु': 'u', 'ू': 'u', 'ृ': 'ri', 'ॄ': 'ri', 'ॢ': 'li',
-  'ॣ': 'li', 'ॅ': 'e', 'ॆ': 'e', 'े': 'e', 'ै': 'ai', 'ॉ': 'o', 'ॊ': 'o', 'ो': 'o',
-  'ौ': 'au', 'ॏ': 'au',
-};
+// The letters' spellings are shared with search's phonetic keys (devanagari-latin.ts).
+const CONSONANTS = CONSONANT_LATIN;
+const NUKTA_CONSONANTS = NUKTA_CONSONANT_LATIN;
+const VOWELS = VOWEL_LATIN;
+const MATRAS = MATRA_LATIN;
 
 const NASALS = new Set(['\u0900', '\u0901', '\u0902']);
 const SHORT_SIGNS = new Set(['अ', 'इ', 'उ', 'ऋ', 'ऌ', 'ि', 'ु', 'ृ', 'ॢ']);

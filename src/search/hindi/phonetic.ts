@@ -13,6 +13,7 @@
  * transliterator (`lib/slug.ts` with its loanword and proper-noun lexicon), so that
  * यूक्रेन is found by `yukren` (its own sounds) and by `ukraine` (its English spelling).
  */
+import { ANUSVARA, CONSONANT_LATIN, MATRA_LATIN, skeletonTable, VIRAMA, VOWEL_LATIN } from '../../lib/devanagari-latin.ts';
 import { transliterateWord } from '../../lib/slug.ts';
 import { stemHindi } from './stem.ts';
 import type { Script } from './normalize.ts';
@@ -20,19 +21,11 @@ import type { Script } from './normalize.ts';
 // ---------------------------------------------------------------------------------------
 // Devanagari → skeleton
 
-const DEVANAGARI_CONSONANTS: Readonly<Record<string, string>> = {
-  'क': 'k', 'ख': 'k', 'ग': 'g', 'घ': 'g', 'ङ': 'n',
-  'च': 'c', 'छ': 'c', 'ज': 'j', 'झ': 'j', 'ञ': 'n',
-  'ट': 't', 'ठ': 't', 'ड': 'd', 'ढ': 'd', 'ण': 'n',
-  'त': 't', 'थ': 't', 'द': 'd', 'ध': 'd', 'न': 'n',
-  'प': 'p', 'फ': 'p', 'ब': 'b', 'भ': 'b', 'म': 'm',
-  'य': 'y', 'र': 'r', 'ल': 'l', 'ळ': 'l', 'व': 'v',
-  'श': 's', 'ष': 's', 'स': 's', 'ह': 'h',
-};
-const VOCALIC: Readonly<Record<string, string>> = { 'ऋ': 'r', 'ॠ': 'r', 'ऌ': 'l', 'ॡ': 'l', 'ृ': 'r', 'ॄ': 'r', 'ॢ': 'l', 'ॣ': 'l' };
+// Each letter's skeleton is the first Latin letter of its slug spelling (lib/devanagari-latin.ts):
+// ख kh → k, श sh → s, छ chh → c, ऋ ri → r.
+const DEVANAGARI_CONSONANTS = skeletonTable(CONSONANT_LATIN);
+const VOCALIC = { ...skeletonTable(VOWEL_LATIN, ['ऋ', 'ॠ', 'ऌ', 'ॡ']), ...skeletonTable(MATRA_LATIN, ['ृ', 'ॄ', 'ॢ', 'ॣ']) };
 const INDEPENDENT_VOWEL = /[\u0904-\u0914\u0972-\u0977]/;
-const VIRAMA = '\u094D';
-const ANUSVARA = '\u0902';
 
 /**
  * Skeleton of a folded (and usually stemmed) Devanagari word: aspirates as plain stops
