@@ -374,6 +374,28 @@ export interface SearchTermTable {
   surface: string;
 }
 
+/** A story that is a live blog (migration 017; src/domain/live-blogs/). */
+export interface LiveBlogTable {
+  article_id: number;
+  started_at: TimeColumn;
+  ended_at: NullableTimeColumn;
+  updated_at: TimeColumn;
+}
+
+/** A live blog's post (migration 017): `body` is rich text JSON, validated by the store. */
+export interface LivePostTable {
+  id: Generated<number>;
+  article_id: number;
+  kind: 'text' | 'photo' | 'embed' | 'quote';
+  body: string;
+  key_event: number;
+  author_user_id: number | null;
+  author_name: string;
+  created_at: TimeColumn;
+  edited_at: NullableTimeColumn;
+  updated_at: TimeColumn;
+}
+
 /** Old addresses answering 301 (migration 010; src/domain/redirects/). */
 export interface RedirectTable {
   id: Generated<number>;
@@ -475,6 +497,8 @@ export interface Database {
   search_doc_data: SearchDocDataTable;
   search_terms: SearchTermTable;
   redirects: RedirectTable;
+  live_blogs: LiveBlogTable;
+  live_posts: LivePostTable;
   webhook_endpoints: WebhookEndpointTable;
   webhook_deliveries: WebhookDeliveryTable;
   webhook_story_state: WebhookStoryStateTable;

@@ -9,7 +9,7 @@ import { DomainError } from '../../errors.ts';
 import { readsQuery } from '../plugins/page-cache-plugin.ts';
 import { ApiErrorSchema } from './api-schemas.ts';
 
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 type AnyObject = z.ZodObject;
 
 export interface ApiOperation<P extends AnyObject = AnyObject, Q extends AnyObject = AnyObject, B extends z.ZodType = z.ZodType> {

@@ -18,6 +18,7 @@ import type { Services } from '../../services.ts';
 import { type ApiOperation, apiRoute } from './api-route.ts';
 import { EditableStoryOne, PublishBody, StoryCreateBody, StoryParams, StoryUpdateBody, SubmitBody } from './api-schemas.ts';
 import { originOf } from './story-json.ts';
+import { registerLiveApi } from '../live/live-api.ts';
 
 /** Largest JSON body: a long story with every block type fits many times over. */
 export const API_BODY_LIMIT = 2 * 1024 * 1024;
@@ -233,4 +234,6 @@ export const integrationApi: FastifyPluginAsync<{ services: Services }> = async 
     },
     bodyLimit,
   );
+  // Live blogs (src/http/live/live-api.ts), behind the same key check and limits.
+  registerLiveApi(app, services, actor, bodyLimit);
 };

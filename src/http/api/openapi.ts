@@ -13,11 +13,12 @@ import { tagPage } from '../plugins/page-cache-plugin.ts';
 import { type ApiOperation, errorResponses } from './api-route.ts';
 import { CONTENT_OPERATIONS } from './content-api.ts';
 import { INTEGRATION_OPERATIONS } from './integration-api.ts';
+import { LIVE_OPERATIONS } from '../live/live-api.ts';
 import { originOf } from './story-json.ts';
 
 export type JsonSchema = Record<string, unknown>;
 
-export const ALL_OPERATIONS: readonly ApiOperation[] = [...Object.values(CONTENT_OPERATIONS), ...Object.values(INTEGRATION_OPERATIONS)];
+export const ALL_OPERATIONS: readonly ApiOperation[] = [...Object.values(CONTENT_OPERATIONS), ...Object.values(INTEGRATION_OPERATIONS), ...Object.values(LIVE_OPERATIONS)];
 
 /** A zod schema as JSON Schema 2020-12 (the form OpenAPI 3.1 takes), without the `$schema` line. */
 export function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {

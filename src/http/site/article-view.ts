@@ -12,6 +12,7 @@ import type { Services } from '../../services.ts';
 import { loadChrome, loadSidebar } from './page-context.ts';
 import { cardsTags, sidebarTags } from './page-tags.ts';
 import { buildViewBeaconScript } from './view-beacon-assets.ts';
+import { loadLiveView } from '../live/live-view.ts';
 
 const RELATED_COUNT = 4;
 
@@ -22,6 +23,8 @@ export interface ArticleViewExtras {
   replyToId?: number | null;
   /** A preview of a story readers cannot see yet: `noindex`, and never stored by any cache. */
   preview?: boolean;
+  /** A live blog's earlier posts (`?before=`); see http/live/live-view.ts. */
+  liveBefore?: number | null;
 }
 
 /** Story summaries with their number of published comments, for cards. */
@@ -38,13 +41,14 @@ export async function renderArticleView(
   now: Date,
   extras: ArticleViewExtras = {},
 ): Promise<{ html: string; tags: string[] }> {
-  const [loadedChrome, related, comments, sidebar, beacon] = await Promise.all([
+  const [loadedChrome, related, comments, sidebar, beacon, live] = await Promise.all([
     loadChrome(services, assets, now, article.section.slug),
     services.articles.related(now, article, RELATED_COUNT).then((r) => withCommentCounts(services, r)),
     services.comments.listPublic(article.id),
     loadSidebar(services, now, article.id),
     // Readers' page loads count for most read (decision 029); a preview is nobody's read.
     extras.preview ? null : buildViewBeaconScript(),
+    loadLiveView(services, article, extras.liveBefore ?? null),
   ]);
   const chrome = beacon ? { ...loadedChrome, viewBeacon: { scriptUrl: beacon.url, articleId: article.id } } : loadedChrome;
   const replyTo = extras.replyToId ? (comments.find((c) => c.id === extras.replyToId) ?? null) : null;
@@ -56,6 +60,7 @@ export async function renderArticleView(
     sidebar,
     ...(extras.preview ? { noindex: true } : {}),
     commentForm: { scriptUrl, form: extras.form, notice: extras.notice, replyTo },
+    live,
   });
   // The story's own tags are the caller's (articleTags); these are what sits around it.
   return { html, tags: [...cardsTags(related), ...sidebarTags(sidebar)] };

@@ -12,6 +12,7 @@ import { photoCrops, profilePageJsonLd, publisherJsonLd, sectionCrumbs, type Sit
 import type { AssetUrls } from '../../render/chrome.ts';
 import type { Services } from '../../services.ts';
 import { commentQuery, renderArticleView, withCommentCounts } from './article-view.ts';
+import { liveBefore } from '../live/live-view.ts';
 import { buildCommentScript } from './comment-assets.ts';
 import { readsQuery, tagPage } from '../plugins/page-cache-plugin.ts';
 import { loadChrome, loadSidebar } from './page-context.ts';
@@ -60,10 +61,11 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { s
     const old = await answerHomeKey(services, request, reply);
     if (old) return old;
     const now = services.now();
-    const [chrome, home, sidebar] = await Promise.all([
+    const [chrome, home, sidebar, boxes] = await Promise.all([
       loadChrome(services, assets, now, ''),
       services.home.get(now),
       loadSidebar(services, now),
+      services.widgets.placedIn('home'),
     ]);
     // Cards show how many comments each story has.
     const ids = [...(home.lead ? [home.lead] : []), ...home.top, ...home.sections.flatMap((b) => b.stories)];
@@ -75,10 +77,13 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { s
       sections: home.sections.map((b) => ({ ...b, stories: b.stories.map(count) })),
     };
     const tags = [contentTags.home, contentTags.latest, ...sidebarTags(sidebar), ...cardsTags(ids), ...home.sections.map((b) => contentTags.section(b.section.id))];
-    return publicHtml(request, reply, renderHomePage({ chrome, home: withCounts, sidebar }), tags);
+    // Data boxes placed on the home page (the 'widgets' tag, in sidebarTags, covers one moving in or out).
+    tags.push(...boxes.map((b) => contentTags.widget(b.key)));
+    return publicHtml(request, reply, renderHomePage({ chrome, home: withCounts, sidebar, boxes }), tags);
   });
 
-  app.get<{ Params: { section: string; story: string } }>('/:section/:story', async (request, reply) => {
+  // `before`: a live blog's earlier posts (http/live/live-view.ts); a page of its own in the cache.
+  app.get<{ Params: { section: string; story: string } }>('/:section/:story', readsQuery(['before']), async (request, reply) => {
     const ref = parseArticleSegment(request.params.story);
     if (!ref) throw new DomainError('NOT_FOUND');
     const now = services.now();
@@ -91,7 +96,7 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { s
     if (request.params.section !== article.section.slug || ref.slug !== article.slug) {
       return reply.redirect(canonical, 301);
     }
-    const view = await renderArticleView(services, assets, commentScriptUrl, article, now, commentQuery(request.query));
+    const view = await renderArticleView(services, assets, commentScriptUrl, article, now, { ...commentQuery(request.query), liveBefore: liveBefore(request.query) });
     return publicHtml(request, reply, view.html, [...articleTags(article), ...view.tags]);
   });
 

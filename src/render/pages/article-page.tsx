@@ -6,6 +6,8 @@ import { excerpt } from '../../richtext/to-plain-text.ts';
 import type { Chrome, Sidebar as SidebarData } from '../chrome.ts';
 import { ArticleBody } from '../components/article-body.tsx';
 import { type CommentFormState, type CommentNotice, CommentSection } from '../components/comment-section.tsx';
+import { LiveBlogSection, type LiveBlogView } from '../components/live-blog.tsx';
+import { liveBlogJsonLd } from '../seo/live-blog-json-ld.ts';
 import { Photo } from '../components/photo.tsx';
 import { Sidebar } from '../components/sidebar.tsx';
 import { StoryCard } from '../components/story-card.tsx';
@@ -28,6 +30,8 @@ export interface ArticlePageProps {
     notice?: CommentNotice | undefined;
     replyTo?: PublicComment | null | undefined;
   };
+  /** The story is a live blog: its posts under the body (src/domain/live-blogs/). */
+  live?: LiveBlogView | null;
 }
 
 /** A story's share image, `article:*` tags and structured data (NewsArticle, BreadcrumbList). */
@@ -53,7 +57,7 @@ function articleSeo(chrome: Chrome, article: Article, description: string): Pick
 /** Shown as updated only when an edit came at least a minute after publishing. */
 const UPDATE_THRESHOLD_MS = 60_000;
 
-export function renderArticlePage({ chrome, article, related, comments, sidebar, noindex = false, commentForm = {} }: ArticlePageProps): string {
+export function renderArticlePage({ chrome, article, related, comments, sidebar, noindex = false, commentForm = {}, live = null }: ArticlePageProps): string {
   const locale = readerLocale(chrome.settings);
   const T = locale.t;
   const path = articlePath(article);
@@ -114,6 +118,7 @@ export function renderArticlePage({ chrome, article, related, comments, sidebar,
         </div>
         {hero && <Photo media={hero} sizes="(min-width: 1024px) 680px, 100vw" eager withCaption className="photo hero-photo" />}
         <ArticleBody blocks={article.body.blocks} media={article.bodyMedia} eagerOpeningPhoto={!hero} />
+        {live && <LiveBlogSection view={live} locale={locale} path={path} />}
         {article.correctionNote && (
           <aside class="correction" aria-label={T.correction}>
             <strong>{T.correction}:</strong> {article.correctionNote}
@@ -172,10 +177,17 @@ export function renderArticlePage({ chrome, article, related, comments, sidebar,
       ...(article.lang !== 'hi' ? { lang: article.lang } : {}),
       ...(article.translation ? { alternates: translationAlternates(article, path) } : {}),
       ...(hero ? { imagePath: variantUrl(hero, hero.variantWidths.find((w) => w >= 960) ?? hero.variantWidths[0] ?? 480, 'jpeg') } : {}),
-      ...articleSeo(chrome, article, article.seoDescription || article.dek || excerpt(article.body, 160)),
+      ...withLiveBlog(articleSeo(chrome, article, article.seoDescription || article.dek || excerpt(article.body, 160)), chrome, article, live),
     },
     content,
   );
+}
+
+/** A live blog's page also describes its coverage (LiveBlogPosting with each update shown). */
+function withLiveBlog(seo: Pick<HeadMeta, 'social' | 'jsonLd'>, chrome: Chrome, article: Article, live: LiveBlogView | null): Pick<HeadMeta, 'social' | 'jsonLd'> {
+  if (!live) return seo;
+  const url = `${chrome.siteUrl.replace(/\/$/, '')}${articlePath(article)}`;
+  return { ...seo, jsonLd: [...(seo.jsonLd ?? []), liveBlogJsonLd(url, article.headline, live.blog, live.posts)] };
 }
 
 /** hreflang links of a story and its linked translation, Hindi first (it is also the x-default). */

@@ -65,6 +65,9 @@ export const EXPORTED: readonly ExportedTable[] = [
   // comments.secret: the key of IP hashes, form tokens and webhook signatures.
   { name: 'settings', key: ['key'], secretRows: ['comments.secret'] },
   { name: 'redirects', key: ['id'] },
+  // Live blogs and their posts (after articles, media and users, which posts point at): content.
+  { name: 'live_blogs', key: ['article_id'] },
+  { name: 'live_posts', key: ['id'] },
   // The breaking-news banner (at most one row): editorial content, moved with the site.
   { name: 'breaking_news', key: ['id'] },
   // A webhook endpoint is its URL and its signing secret: without the secret receivers would
