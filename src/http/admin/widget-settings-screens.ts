@@ -110,8 +110,12 @@ export const widgetSettingsScreens: FastifyPluginAsync<AdminContext> = async (ap
     // A kind the form cannot have sent, or another than the saved box's: the form is stale or forged.
     if (!(BOX_KINDS as readonly string[]).includes(kind) || (saved && saved.box.kind !== kind)) {
       const errors = { kind: dataBoxAdminStrings(user).errors['kind:changed']! };
-      const values = saved && saved.box.kind !== 'figures' ? boxFormValues(saved.title, saved.box) : blankBoxForm('table', istLocalValue(services.now()));
       const history = await services.widgets.history(key);
+      if (saved?.box.kind === 'figures') {
+        const values = widgetFormValues({ ...saved, box: saved.box });
+        return html(reply, renderWidgetEditPage({ chrome: await chromeFor(request), widgetKey: key, saved, values, blankRows: BLANK_ROWS, errors, history }), 400);
+      }
+      const values = saved ? boxFormValues(saved.title, saved.box) : blankBoxForm('table', istLocalValue(services.now()));
       return html(reply, renderDataBoxEditPage({ chrome: await chromeFor(request), widgetKey: key, saved, values, placement: saved?.placement ?? '', history, errors }), 400);
     }
     const values = dataBoxForm(body, kind as Exclude<BoxKind, 'figures'>);

@@ -236,6 +236,11 @@ export function renderDataBoxEditPage({ chrome, widgetKey, saved, values, placem
         {t.kind}: {t.kinds[values.kind]}
       </p>
       <Notice text={notice} />
+      {errors.kind && (
+        <p class="field-error" role="alert">
+          {errors.kind}
+        </p>
+      )}
       <ErrorSummary errors={errors} t={s} />
       {saved && (
         <p class="muted">

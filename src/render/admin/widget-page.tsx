@@ -129,6 +129,11 @@ export function renderWidgetEditPage({ chrome, widgetKey, saved, values, blankRo
       </p>
       <h1>{title}</h1>
       <Notice text={notice} />
+      {errors.kind && (
+        <p class="field-error" role="alert">
+          {errors.kind}
+        </p>
+      )}
       <ErrorSummary errors={errors} t={t} />
       {saved && (
         <p class="muted">

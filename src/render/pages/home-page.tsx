@@ -1,5 +1,7 @@
 import type { HomePage } from '../../domain/home/home.ts';
 import type { Chrome, Sidebar as SidebarData } from '../chrome.ts';
+import type { Widget } from '../../domain/widgets/widget.ts';
+import { DataBox } from '../components/data-box.tsx';
 import { Sidebar } from '../components/sidebar.tsx';
 import { StoryCard } from '../components/story-card.tsx';
 import { renderPage } from '../layout.tsx';
@@ -12,7 +14,8 @@ function homeJsonLd(chrome: Chrome): JsonLd[] {
 }
 import { readerLocale } from '../reader-locale.ts';
 
-export function renderHomePage({ chrome, home, sidebar }: { chrome: Chrome; home: HomePage; sidebar: SidebarData }): string {
+/** `boxes`: data boxes placed on the home page, shown under the top stories. */
+export function renderHomePage({ chrome, home, sidebar, boxes = [] }: { chrome: Chrome; home: HomePage; sidebar: SidebarData; boxes?: readonly Widget[] }): string {
   const locale = readerLocale(chrome.settings);
   const T = locale.t;
   const content = (
@@ -33,6 +36,13 @@ export function renderHomePage({ chrome, home, sidebar }: { chrome: Chrome; home
                 </div>
               )}
             </section>
+          )}
+          {boxes.length > 0 && (
+            <div class="home-boxes">
+              {boxes.map((b) => (
+                <DataBox key={b.key} widget={b} locale={locale} place="home" />
+              ))}
+            </div>
           )}
           {home.sections.map(({ section, stories }) => (
             <section key={section.id} class="section-block" aria-labelledby={`sb-${section.slug}`}>
