@@ -1,9 +1,10 @@
 // Checks the lexicon's data itself, line by line: the review that every edit must pass.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cleanText } from '../hindi/normalize.ts';
+import { cleanText, foldWord } from '../hindi/normalize.ts';
+import { isStopword } from '../hindi/stopwords.ts';
 import { DOMAINS, SYNONYM_GROUPS } from './words/index.ts';
-import { keysForTest, LEXICON_STATS, MAX_PHRASE_WORDS } from './lexicon.ts';
+import { findExpansions, keysForTest, LEXICON_STATS, MAX_PHRASE_WORDS } from './lexicon.ts';
 import { type LexiconEntry, parseEntries, parseSynonymGroups } from './parse.ts';
 
 const ENTRIES: LexiconEntry[] = Object.entries(DOMAINS).flatMap(([domain, text]) => parseEntries(domain, text));
@@ -71,6 +72,26 @@ describe('lexicon data', () => {
       assert.ok(!groups.has(key), `synonyms:${g.line} is a duplicate group`);
       groups.add(key);
     }
+  });
+
+  it('reaches every entry: each headword, typed as a query, is one phrase that finds a form of its line', () => {
+    const unreachable: string[] = [];
+    for (const e of ENTRIES) {
+      const words = e.english.split(' ');
+      const found = findExpansions(words);
+      const whole = found.find((p) => p.start === 0 && p.end === words.length);
+      if (whole === undefined || !e.forms.some((f) => whole.expansions.some((x) => x.text === f.text))) unreachable.push(e.english);
+    }
+    assert.deepEqual(unreachable, []);
+  });
+
+  it('reaches every Hindi form: typed as a query, it is one phrase with expansions (a stopword alone, कर, is never expanded)', () => {
+    const unreachable = allHindiForms().filter(({ text }) => {
+      if (isStopword(foldWord(text))) return false;
+      const words = text.split(' ');
+      return !findExpansions(words).some((p) => p.start === 0 && p.end === words.length && p.expansions.length > 0);
+    });
+    assert.deepEqual(unreachable.map((f) => `${f.where}: ${f.text}`), []);
   });
 
   it('covers every news domain with a reasonable share', () => {
