@@ -75,7 +75,7 @@ export async function exportCommand(args: string[], openServices: OpenServices):
   const withSecrets = parsed.values['with-secrets'] === true;
   return run('export', openServices, async (services) => {
     const progress = bars();
-    const report = await exportSite(services.storage, { outDir: out, mediaDir: services.config.mediaDir, withSecrets, onProgress: progress.step('rows'), onMediaProgress: progress.step('photo files') });
+    const report = await exportSite(services.storage, { outDir: out, mediaDir: services.config.mediaDir, files: services.mediaFiles, withSecrets, onProgress: progress.step('rows'), onMediaProgress: progress.step('photo files') });
     progress.done();
     const m = report.manifest;
     console.log(`Exported ${report.rows} rows of ${m.tables.length} tables and ${m.media.length} photo files to ${out} (format version ${m.formatVersion}).`);

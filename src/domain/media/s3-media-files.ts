@@ -13,7 +13,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type * as S3Sdk from '@aws-sdk/client-s3';
 import { DomainError } from '../../errors.ts';
 import { checkMediaName, type MediaFileBody, type MediaFileInfo, type MediaFiles, workPath } from './media-files.ts';
 
@@ -37,8 +37,16 @@ const REQUEST_TIMEOUT_MS = 20_000;
 /** What a reader or editor is told to wait when the store does not answer. */
 export const STORAGE_RETRY_AFTER_SECONDS = 30;
 
-export function createS3Client(o: S3Options): S3Client {
-  return new S3Client({
+type Sdk = typeof S3Sdk;
+let sdkModule: Promise<Sdk> | null = null;
+/** The SDK is loaded on first use (about a second of start-up otherwise, for every site on local disk too). */
+function loadSdk(): Promise<Sdk> {
+  sdkModule ??= import('@aws-sdk/client-s3');
+  return sdkModule;
+}
+
+function createS3Client(sdk: Sdk, o: S3Options): S3Sdk.S3Client {
+  return new sdk.S3Client({
     region: o.region,
     ...(o.endpoint ? { endpoint: o.endpoint } : {}),
     forcePathStyle: o.forcePathStyle,
@@ -69,19 +77,21 @@ export function storageUnavailable(err: unknown, what: string): DomainError {
 
 export class S3MediaFiles implements MediaFiles {
   readonly kind = 's3' as const;
-  readonly client: S3Client;
+  private connection: Promise<{ sdk: Sdk; client: S3Sdk.S3Client }> | null = null;
 
   constructor(
     private readonly options: S3Options,
     /** This machine's folder for encodes before upload (a cache; may be emptied at any time). */
     readonly workDir: string,
-    client?: S3Client,
-  ) {
-    this.client = client ?? createS3Client(options);
+  ) {}
+
+  private s3(): Promise<{ sdk: Sdk; client: S3Sdk.S3Client }> {
+    this.connection ??= loadSdk().then((sdk) => ({ sdk, client: createS3Client(sdk, this.options) }));
+    return this.connection;
   }
 
   close(): void {
-    this.client.destroy();
+    void this.connection?.then((c) => c.client.destroy());
   }
 
   private key(name: string): string {
@@ -89,8 +99,9 @@ export class S3MediaFiles implements MediaFiles {
   }
 
   async head(name: string): Promise<MediaFileInfo | null> {
+    const { sdk, client } = await this.s3();
     try {
-      const out = await this.client.send(new HeadObjectCommand({ Bucket: this.options.bucket, Key: this.key(name) }));
+      const out = await client.send(new sdk.HeadObjectCommand({ Bucket: this.options.bucket, Key: this.key(name) }));
       return { name, bytes: out.ContentLength ?? 0 };
     } catch (err) {
       if (err instanceof DomainError) throw err;
@@ -101,8 +112,9 @@ export class S3MediaFiles implements MediaFiles {
   }
 
   private async bucketExists(): Promise<boolean> {
+    const { sdk, client } = await this.s3();
     try {
-      await this.client.send(new HeadBucketCommand({ Bucket: this.options.bucket }));
+      await client.send(new sdk.HeadBucketCommand({ Bucket: this.options.bucket }));
       return true;
     } catch (err) {
       if (statusOf(err) === 404) return false;
@@ -111,8 +123,9 @@ export class S3MediaFiles implements MediaFiles {
   }
 
   async open(name: string): Promise<MediaFileBody | null> {
+    const { sdk, client } = await this.s3();
     try {
-      const out = await this.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: this.key(name) }));
+      const out = await client.send(new sdk.GetObjectCommand({ Bucket: this.options.bucket, Key: this.key(name) }));
       if (!(out.Body instanceof Readable)) throw new Error('GetObject gave no stream');
       return { stream: out.Body, bytes: out.ContentLength ?? 0 };
     } catch (err) {
@@ -124,9 +137,11 @@ export class S3MediaFiles implements MediaFiles {
 
   /** Stores a local file under `name` (publish, and `samachar media migrate`). */
   async put(name: string, file: string, contentType: string): Promise<void> {
+    const key = this.key(name);
     const body = await fs.readFile(file);
+    const { sdk, client } = await this.s3();
     try {
-      await this.client.send(new PutObjectCommand({ Bucket: this.options.bucket, Key: this.key(name), Body: body, ContentLength: body.length, ContentType: contentType }));
+      await client.send(new sdk.PutObjectCommand({ Bucket: this.options.bucket, Key: key, Body: body, ContentLength: body.length, ContentType: contentType }));
     } catch (err) {
       throw storageUnavailable(err, `writing ${name}`);
     }
@@ -155,9 +170,11 @@ export class S3MediaFiles implements MediaFiles {
 
   async remove(names: readonly string[]): Promise<void> {
     // One DELETE each: DeleteObjects needs a checksum header some S3-compatible servers refuse.
+    const { sdk, client } = await this.s3();
+    names.forEach((n) => this.key(n));
     for (const name of names) {
       try {
-        await this.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: this.key(name) }));
+        await client.send(new sdk.DeleteObjectCommand({ Bucket: this.options.bucket, Key: this.key(name) }));
       } catch (err) {
         if (!isMissing(err)) throw storageUnavailable(err, `deleting ${name}`);
       }
@@ -166,11 +183,12 @@ export class S3MediaFiles implements MediaFiles {
   }
 
   async *list(options: { prefix?: string } = {}): AsyncIterable<MediaFileInfo> {
+    const { sdk, client } = await this.s3();
     let token: string | undefined;
     do {
       let out;
       try {
-        out = await this.client.send(new ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: this.options.prefix + (options.prefix ?? ''), ...(token ? { ContinuationToken: token } : {}) }));
+        out = await client.send(new sdk.ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: this.options.prefix + (options.prefix ?? ''), ...(token ? { ContinuationToken: token } : {}) }));
       } catch (err) {
         throw storageUnavailable(err, 'listing');
       }

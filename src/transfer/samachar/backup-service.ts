@@ -49,7 +49,7 @@ export async function backupSite(services: Services, file: string, options: Back
   const { config } = services;
   return withWorkDir(path.dirname(path.resolve(file)), async (work) => {
     const exportDir = path.join(work, 'export');
-    const exportOptions = { outDir: exportDir, mediaDir: config.mediaDir, withSecrets: true, ...options };
+    const exportOptions = { outDir: exportDir, mediaDir: config.mediaDir, files: services.mediaFiles, withSecrets: true, ...options };
     let report: ExportReport;
     if (config.database.dialect === 'sqlite') {
       const snapshot = path.join(work, 'snapshot.db');

@@ -14,6 +14,8 @@ import { EXPORTED, type ExportedTable } from './tables.ts';
 import { type Row, TransferStore } from './transfer-store.ts';
 import { samacharVersion } from './version.ts';
 
+import type { MediaFiles } from '../../domain/media/media-files.ts';
+
 const PAGE = 1000;
 
 export interface ExportOptions {
@@ -21,6 +23,8 @@ export interface ExportOptions {
   outDir: string;
   /** Where the site's photo files are (Config.mediaDir). */
   mediaDir: string;
+  /** The media store (Services.mediaFiles): with S3, each file is fetched into mediaDir before it is copied. */
+  files?: MediaFiles;
   /** Password hashes, preview and reset link hashes, the comment secret (a backup needs them). */
   withSecrets?: boolean;
   /** Rows written so far of all rows (for a progress bar). */
@@ -98,6 +102,11 @@ async function writeExport(storage: Storage, options: ExportOptions): Promise<Ex
   let copied = 0;
   for (const file of [...mediaFiles].sort()) {
     const from = path.join(options.mediaDir, file);
+    if (options.files?.kind === 's3' && !(await options.files.fetch(file))) {
+      missingMedia.push(file);
+      options.onMediaProgress?.(++copied, mediaFiles.size);
+      continue;
+    }
     const to = path.join(options.outDir, MEDIA_DIR, file);
     try {
       media.push({ file, ...(await copyWithHash(from, to)) });

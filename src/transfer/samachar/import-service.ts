@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { MEDIA_FILE_NAME } from '../../domain/media/media.ts';
+import { contentTypeOf, MEDIA_FILE_NAME } from '../../domain/media/media.ts';
 import type { Services } from '../../services.ts';
 import { fileDigest } from './export-service.ts';
 import { FORMAT, FORMAT_VERSION, type Manifest, MANIFEST_FILE, ManifestSchema, MEDIA_DIR, TABLES_DIR, TransferError } from './format.ts';
@@ -44,6 +44,8 @@ export async function importSite(services: Services, dir: string, options: Impor
   const createdFiles = await copyMedia(dir, manifest, services.config.mediaDir);
   let rows: number;
   try {
+    // With S3 the files go into the bucket before any row names them (local: nothing to do).
+    for (const entry of manifest.media) await services.mediaFiles.publish(entry.file, contentTypeOf(entry.file));
     rows = await store.transaction((trx) => insertTables(trx, dir, manifest, options.onProgress));
   } catch (err) {
     for (const file of createdFiles) fs.rmSync(file, { force: true });
