@@ -1,10 +1,11 @@
 #!/bin/sh
-# Restarts the Samachar processes one at a time with no failed request (a new version after
-# `npm ci && npm run build`). For each process in nginx's upstream file: mark it `down` and
+# Restarts the Samachar processes one at a time (a new version after `npm ci && npm run
+# build`) so that no write meets a closing process (see deploy/README.md, "Rolling restart":
+# each reload closes readers' idle keep-alive connections, which browsers simply reopen). For each process in nginx's upstream file: mark it `down` and
 # reload nginx (new workers send it nothing; the old ones finish their requests and close
 # their connections to it), wait for the old workers to exit, `systemctl restart` it, wait
 # until its /readyz answers 200, take `down` off and reload again. The same steps as
-# `npm run bench:cluster`'s rolling restart (deploy/cluster.ts, restart with outOfNginx).
+# `npm run bench:cluster -- --restart out-of-nginx` (deploy/cluster.ts, restart with outOfNginx).
 #
 #   sudo deploy/rolling-restart.sh [/etc/nginx/snippets/samachar-upstream.conf]
 #

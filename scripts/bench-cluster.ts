@@ -3,6 +3,7 @@
  *
  *   npm run bench:cluster -- [--processes 3] [--rounds 20] [--seconds 10] [--connections 50]
  *                            [--readers 8] [--server-cpus 0] [--client-cpus 1] [--no-build]
+ *                            [--restart sigterm|out-of-nginx]
  *
  * 1. Builds dist/ and starts deploy/cluster.ts: nginx in front of N processes of the built
  *    server on a fresh PostgreSQL database (the demo site) with Redis, every Samachar process
@@ -12,9 +13,9 @@
  *    page on every process directly and through nginx. For each target: the time from the
  *    commit's acknowledgement to its first page with the change, p50/p99/max.
  * 3. Rolling restart: readers (wrk through nginx in 5-second runs, and --readers Node
- *    readers that look at every answer) while each process in turn is marked down in nginx
- *    (reload), gets SIGTERM, is started again and put back (deploy/rolling-restart.sh's
- *    steps), and the writer keeps editing through nginx. Failed reader requests
+ *    readers that look at every answer) while each process in turn gets SIGTERM and is
+ *    started again (or, with --restart out-of-nginx, is first marked down in nginx and put
+ *    back after, deploy/rolling-restart.sh's steps), and the writer keeps editing through nginx. Failed reader requests
  *    (anything but 200, a socket error, a timeout) and failed writes are counted. Then one
  *    more change must show on every (restarted) process within a second.
  * 4. Throughput of a cached story page (brotli): wrk through nginx to the N processes and
@@ -41,6 +42,7 @@ const { values } = parseArgs({
     'server-cpus': { type: 'string', default: '0' },
     'client-cpus': { type: 'string', default: '1' },
     'no-build': { type: 'boolean', default: false },
+    restart: { type: 'string', default: 'sigterm' },
   },
 });
 const PROCESSES = Number(values.processes);
@@ -50,6 +52,8 @@ const CONNECTIONS = Number(values.connections);
 const READERS = Number(values.readers);
 const SERVER_CPUS = values['server-cpus'];
 const CLIENT_CPUS = values['client-cpus'];
+if (values.restart !== 'sigterm' && values.restart !== 'out-of-nginx') throw new Error('--restart is sigterm or out-of-nginx');
+const OUT_OF_NGINX = values.restart === 'out-of-nginx';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const VISIBLE_WITHIN_MS = 1000;
 
@@ -125,7 +129,8 @@ try {
   }
 
   // 3. Rolling restart.
-  console.log(`\n== Rolling restart (deploy/rolling-restart.sh's steps): each process in turn marked down in nginx (reload), SIGTERM, started again, put back (reload), under wrk (${CONNECTIONS} connections) and ${READERS} readers through nginx, and a writer through nginx`);
+  const how = OUT_OF_NGINX ? "deploy/rolling-restart.sh's steps: marked down in nginx (reload), SIGTERM, started again, put back (reload)" : 'SIGTERM and started again (nginx finds out from failed requests)';
+  console.log(`\n== Rolling restart, each process in turn: ${how}; under wrk (${CONNECTIONS} connections) and ${READERS} readers through nginx, and a writer through nginx`);
   const pagePaths = ['/', `/${auth.sectionSlug}`, story.path];
   const readers = readLoop(cluster.origin, pagePaths, READERS);
   let restarting = true;
@@ -152,7 +157,7 @@ try {
     // Readers and wrk under way before the first restart.
     while (readers.requests() < 50) await new Promise((r) => setTimeout(r, 20));
     for (let i = 0; i < cluster.processes.length; i++) {
-      const { stopMs, startMs } = await cluster.restart(i, { outOfNginx: true });
+      const { stopMs, startMs } = await cluster.restart(i, { outOfNginx: OUT_OF_NGINX });
       console.log(`  process ${i + 1}: stopped in ${(stopMs / 1000).toFixed(1)} s, started and ready in ${(startMs / 1000).toFixed(1)} s`);
     }
   } finally {
