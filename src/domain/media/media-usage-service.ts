@@ -25,6 +25,10 @@ export interface MediaUsageDeps {
   now: () => Date;
 }
 
+function ignoreStoreDown(err: unknown): void {
+  if (!(err instanceof DomainError && err.code === 'MEDIA_STORAGE_UNAVAILABLE')) throw err;
+}
+
 export class MediaUsageService {
   constructor(private readonly deps: MediaUsageDeps) {}
 
@@ -46,8 +50,10 @@ export class MediaUsageService {
     if (!isUnused(usage)) throw new DomainError('MEDIA_IN_USE', 'id', `photo ${id} is in use`, { usedIn: usage });
     this.deps.changes.emit([contentTags.media(id)]);
     if (await this.deps.store.fileKeyInUse(media.fileKey)) return;
-    await this.deps.files.remove(media.variantWidths.flatMap((w) => VARIANT_FORMATS.map((f) => variantFileName(media.fileKey, w, f))));
+    // The record is gone already, so the delete has happened: a store that fails now (S3 down)
+    // leaves files no record names, never served, rewritten if the same image comes again.
+    await this.deps.files.remove(media.variantWidths.flatMap((w) => VARIANT_FORMATS.map((f) => variantFileName(media.fileKey, w, f)))).catch(ignoreStoreDown);
     // Its crops around the focal point go too (made on request from those variants).
-    await removeCropFiles(this.deps.files, media.fileKey);
+    await removeCropFiles(this.deps.files, media.fileKey).catch(ignoreStoreDown);
   }
 }
