@@ -30,6 +30,10 @@ for (const dialect of DIALECTS) {
       const widget = await t.services.widgets.find('covid');
       assert.equal(widget?.title, 'COVID-19 CASES');
       assert.ok(widget?.box.kind === 'figures' && widget.box.rows.length >= 4);
+      // An election results box on the home page and a cricket scorecard for stories.
+      assert.equal((await t.services.widgets.find('lok-sabha-2024'))?.box.kind, 'election');
+      assert.equal((await t.services.widgets.find('ind-aus-final'))?.box.kind, 'cricket');
+      assert.deepEqual((await t.services.widgets.placedIn('home')).map((w) => w.key), ['lok-sabha-2024']);
     });
 
     test('the reference article is stored block for block', async () => {

@@ -10,7 +10,8 @@ import path from 'node:path';
 import type { Block } from '../richtext/rich-text.ts';
 import type { Services } from '../services.ts';
 import type { DemoArticle, DemoPhoto } from './demo-content.ts';
-import { covidWidget, demoArticles, demoAuthors, demoSections } from './content/index.ts';
+import { covidWidget, cricketBox, electionBox, demoArticles, demoAuthors, demoSections } from './content/index.ts';
+import { demoLiveBlog } from './content/live-blog.ts';
 import { DemoStore } from './demo-store.ts';
 import { placeholderSvg } from './placeholder-image.ts';
 
@@ -66,9 +67,25 @@ export async function loadDemo(services: Services, options: LoadDemoOptions = {}
     source: covidWidget.source,
     asOf: covidWidget.asOf,
   });
+  for (const box of [electionBox, cricketBox]) await services.widgets.save(box.key, box.title, box.data, { placement: box.placement });
+  await loadDemoLiveBlog(services);
   // A reset may have replaced anything a cached page shows.
   services.changes.emitAll();
   return { loaded: true, articles: done, photos: photoIds.size };
+}
+
+/** The finished live blog on the half-marathon story (src/demo/content/live-blog.ts). */
+async function loadDemoLiveBlog(services: Services): Promise<void> {
+  const story = (await services.articles.latest(services.now(), 200)).find((a) => a.headline === demoLiveBlog.headline);
+  if (!story) return;
+  const posts = demoLiveBlog.posts.map((p) => ({
+    at: new Date(p.at),
+    kind: p.quote ? ('quote' as const) : ('text' as const),
+    body: { version: 1, blocks: [{ type: 'paragraph', content: [{ text: p.text }] }, ...(p.quote ? [{ type: 'quote', content: [{ text: p.quote.text }], cite: p.quote.cite }] : [])] },
+    keyEvent: p.keyEvent === true,
+    authorName: p.author,
+  }));
+  await services.liveBlogs.loadFinished(story.id, new Date(demoLiveBlog.startedAt), new Date(demoLiveBlog.endedAt), posts);
 }
 
 /**

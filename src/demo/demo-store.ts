@@ -11,7 +11,7 @@ export class DemoStore {
   async clearContent(): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       // Children before parents, so foreign keys hold at every step.
-      for (const table of ['comments', 'article_tags', 'article_authors', 'articles', 'authors', 'tags', 'sections', 'widgets', 'media'] as const) {
+      for (const table of ['comments', 'article_tags', 'article_authors', 'articles', 'authors', 'tags', 'sections', 'widgets', 'widget_history', 'media'] as const) {
         await trx.deleteFrom(table).execute();
       }
     });

@@ -18,7 +18,7 @@ export { demoAuthors } from './authors.ts';
 export { referenceArticle } from './reference-article.ts';
 export { demoSections } from './sections.ts';
 export { updatesStories } from './updates-stories.ts';
-export { covidWidget } from './widgets.ts';
+export { covidWidget, cricketBox, electionBox } from './widgets.ts';
 
 /** Every demo article: the reference, its Updates stories, then the originals by section. */
 export const demoArticles: DemoArticle[] = [
