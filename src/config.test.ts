@@ -57,3 +57,35 @@ test('page cache, CDN and purge settings', () => {
     },
   );
 });
+
+test('a bad setting is one line naming the variable and what it got; secrets are never echoed', () => {
+  const cases: Record<string, string>[] = [
+    { PORT: '70000' },
+    { LOG_LEVEL: 'loud' },
+    { LOG_FORMAT: 'xml' },
+    { DRAIN_DELAY_MS: '-5' },
+    { METRICS_PORT: 'nine' },
+    { SCHEDULER_INTERVAL_MS: '1.5' },
+    { SAMACHAR_DEMO: 'maybe' },
+  ];
+  for (const env of cases) {
+    const [name, value] = Object.entries(env)[0]!;
+    assert.throws(() => loadConfig(env), (e: unknown) => {
+      assert.ok(e instanceof ConfigError);
+      assert.equal(e.message.split('\n').length, 1, e.message);
+      assert.match(e.message, new RegExp(`^Invalid setting ${name}: .+ \\(got "${value!.replace('.', '\\.')}"\\)$`));
+      return true;
+    });
+  }
+  // A token, a secret or a URL with a password in it is named, never shown.
+  assert.throws(() => loadConfig({ METRICS_TOKEN: 'short tok', PURGE_WEBHOOK_SECRET: 'tiny', DATABASE_URL: 'mysql://user:hunter2@h/d' }), (e: unknown) => {
+    assert.ok(e instanceof ConfigError);
+    assert.equal(e.message.split('\n').length, 3, e.message);
+    for (const name of ['METRICS_TOKEN', 'PURGE_WEBHOOK_SECRET', 'DATABASE_URL']) assert.match(e.message, new RegExp(`Invalid setting ${name}: `));
+    assert.doesNotMatch(e.message, /short tok|tiny|hunter2/);
+    return true;
+  });
+  const ok = loadConfig({ METRICS_TOKEN: 'a-long-enough-metrics-token', METRICS_PORT: '9464', DRAIN_DELAY_MS: '5000', LOG_FORMAT: 'json' });
+  assert.deepEqual([ok.metricsToken, ok.metricsPort, ok.metricsHost, ok.drainDelayMs, ok.logFormat], ['a-long-enough-metrics-token', 9464, '127.0.0.1', 5000, 'json']);
+  assert.deepEqual([loadConfig({}).metricsToken, loadConfig({}).metricsPort], [null, null]);
+});

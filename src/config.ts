@@ -177,11 +177,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     // One line per bad variable, naming it and what it got (secrets excepted), so a
     // start-up log shows at a glance what to change.
-    const lines = parsed.error.issues.map((i) => {
+    const problems = new Map<string, string[]>();
+    for (const i of parsed.error.issues) {
       const name = i.path.join('.');
+      problems.set(name, [...(problems.get(name) ?? []), i.message.replace(/\s+/g, ' ')]);
+    }
+    const lines = [...problems].map(([name, messages]) => {
       const raw = env[name];
       const got = raw === undefined || SECRET_SETTINGS.has(name) ? '' : ` (got ${JSON.stringify(raw.length > 60 ? `${raw.slice(0, 60)}…` : raw)})`;
-      return `Invalid setting ${name}: ${i.message.replace(/\s+/g, ' ')}${got}`;
+      return `Invalid setting ${name}: ${messages.join('; ')}${got}`;
     });
     throw new ConfigError(lines.join('\n'));
   }
@@ -191,7 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.MEDIA_STORAGE === 's3' && !e.S3_BUCKET) mediaErrors.push('  S3_BUCKET: required when MEDIA_STORAGE=s3');
   if (!!e.S3_ACCESS_KEY_ID !== !!e.S3_SECRET_ACCESS_KEY) mediaErrors.push('  S3_SECRET_ACCESS_KEY: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together or not at all');
   if (e.MEDIA_PUBLIC_URL && e.MEDIA_STORAGE !== 's3') mediaErrors.push('  MEDIA_PUBLIC_URL: only with MEDIA_STORAGE=s3');
-  if (mediaErrors.length > 0) throw new ConfigError(`Invalid environment:\n${mediaErrors.join('\n')}`);
+  if (mediaErrors.length > 0) throw new ConfigError(mediaErrors.map((line) => `Invalid setting ${line.trim()}`).join('\n'));
   const s3Bucket: Config['s3Bucket'] = e.S3_BUCKET
     ? {
         kind: 's3',
