@@ -60,6 +60,20 @@ export class LiveBlogStore {
     return Number(result.numUpdatedRows) > 0;
   }
 
+  /** A whole finished blog with its posts, in one transaction (the demo site). */
+  async insertFinished(articleId: number, startedAt: Date, endedAt: Date, posts: readonly (Omit<NewLivePost, 'articleId' | 'authorUserId'> & { at: Date })[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('live_blogs').values({ article_id: articleId, started_at: writeTime(startedAt), ended_at: writeTime(endedAt), updated_at: writeTime(endedAt) }).execute();
+      for (const p of posts) {
+        const time = writeTime(p.at);
+        await trx
+          .insertInto('live_posts')
+          .values({ article_id: articleId, kind: p.kind, body: JSON.stringify(p.body), key_event: writeBool(p.keyEvent), author_user_id: null, author_name: p.authorName, created_at: time, edited_at: null, updated_at: time })
+          .execute();
+      }
+    });
+  }
+
   async insertPost(post: NewLivePost, at: Date): Promise<LivePost> {
     const time = writeTime(at);
     const row = await this.db

@@ -14,6 +14,7 @@ import { type Actor, actor } from '../../../test/helpers/newsroom.ts';
 import { checkedInject, OpenApiChecker } from '../../../test/helpers/openapi.ts';
 import { openSse } from '../../../test/helpers/sse.ts';
 import { LIVE_BLOG_STRINGS, type LiveBlogStrings } from '../../render/components/live-blog-strings.ts';
+import { demoLiveBlog } from '../../demo/content/live-blog.ts';
 import { LIVE_OPERATIONS } from './live-api.ts';
 
 const para = (text: string) => ({ version: 1, blocks: [{ type: 'paragraph', content: [{ text }] }] });
@@ -189,6 +190,16 @@ for (const dialect of DIALECTS) {
       assert.doesNotMatch(page.body, /data-live-stream/);
       const late = await call('POST', live('/posts'), { kind: 'text', body: para('देर से') });
       assert.equal(late.statusCode, 409);
+    });
+
+    test('the demo site has a finished live blog: every post, key events, ended, no stream', async () => {
+      const story = (await t.services.articles.latest(t.services.now(), 200)).find((a) => a.headline === demoLiveBlog.headline)!;
+      const page = await t.app.inject({ url: `/${story.section.slug}/${story.slug}-${story.id}` });
+      assert.equal(page.statusCode, 200);
+      assert.equal((page.body.match(/class="live-post /g) ?? []).length, demoLiveBlog.posts.length);
+      assert.ok(page.body.includes(S.ended));
+      assert.match(page.body, /"coverageEndTime":"2023-03-19T09:30:00\+05:30"/);
+      assert.doesNotMatch(page.body, /data-live-stream/);
     });
 
     test('every live operation was answered as documented', () => {
