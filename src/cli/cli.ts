@@ -27,6 +27,7 @@ import { IMPORT_WORDPRESS_USAGE, importWordpressCommand } from './import-wordpre
 import { backupCommand, exportCommand, IMPORT_SAMACHAR_USAGE, importSamacharCommand, restoreCommand } from './export-commands.ts';
 import { ROLES, type Role } from '../domain/users/user.ts';
 import { DomainError } from '../errors.ts';
+import { doctor } from '../ops/doctor.ts';
 import { mediaCommand } from './media-commands.ts';
 
 /**
@@ -111,6 +112,9 @@ Commands:
                      (resumable: files already there are skipped; sizes are verified),
                      then print what to set to serve photos from it
   restore FILE       bring such a file back into an empty site
+  doctor             print the effective configuration (secrets hidden) and check the
+                     database, Redis and S3 when configured, and free disk space; exits 1
+                     on a problem
   help               show this text
 `;
 
@@ -252,6 +256,8 @@ async function runCommand(config: Config, argv: string[]): Promise<number> {
       console.log(`Samachar is running at ${server.url}`);
       return -1;
     }
+    case 'doctor':
+      return doctor(config, (line) => console.log(line));
     case 'migrate': {
       const storage = await connectStorage(commandConfig(config).database, runningServer(config) ? { integrityCheck: 'never' } : {});
       try {
