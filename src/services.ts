@@ -2,6 +2,7 @@
  * The one wiring point: config in, services out. main, the CLI and tests all come
  * through here, so they run the same code. No module-level singletons.
  */
+import { createHash } from 'node:crypto';
 import { PostgresBus } from './cache/bus/postgres-bus.ts';
 import { RedisBus } from './cache/bus/redis-bus.ts';
 import { PurgeWebhook } from './cache/purge-webhook.ts';
@@ -162,7 +163,9 @@ async function startBus(config: Config, storage: Storage, log: (message: string,
   // One channel per site: the schema's name keeps sites (and parallel test runs) on one server apart.
   const channel = `samachar_changes_${(storage.schema ?? 'main').replace(/[^a-z0-9_]/g, '_')}`.slice(0, 63);
   if (config.redisUrl) {
-    const bus = new RedisBus({ url: config.redisUrl, channel, log });
+    // A Redis server may carry several sites whose databases share a schema name (`public`):
+    // the database's own address (host, port, name; never its password) keeps them apart.
+    const bus = new RedisBus({ url: config.redisUrl, channel: `${channel}_${databaseIdentity(config)}`, log });
     await bus.start();
     return bus;
   }
@@ -170,6 +173,17 @@ async function startBus(config: Config, storage: Storage, log: (message: string,
   const bus = new PostgresBus({ url: config.database.url, channel, log });
   await bus.start();
   return bus;
+}
+
+/** A short, stable name for the database a site lives in, without credentials. */
+function databaseIdentity(config: Config): string {
+  let where: string;
+  if (config.database.dialect === 'sqlite') where = `sqlite:${config.database.sqlitePath}`;
+  else {
+    const url = new URL(config.database.url);
+    where = `postgres:${url.hostname}:${url.port || '5432'}${url.pathname}`;
+  }
+  return createHash('sha256').update(where).digest('hex').slice(0, 12);
 }
 
 export async function createServices(config: Config, options: CreateServicesOptions = {}): Promise<Services> {
