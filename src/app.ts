@@ -33,6 +33,7 @@ import { slashTarget } from './http/site/old-addresses.ts';
 import { previewRoutes } from './http/site/preview-routes.ts';
 import { mostReadRoutes } from './http/site/most-read-routes.ts';
 import { liveRoutes } from './http/live/live-routes.ts';
+import { dataBoxLiveRoutes } from './http/site/data-box-live-routes.ts';
 import type { Services } from './services.ts';
 import { opsRoutes } from './http/ops/ops-routes.ts';
 import { prettyAccessWriter, prettySink } from './ops/log-format.ts';
@@ -180,6 +181,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   await app.register(commentRoutes, { services, assets: assets.urls });
   await app.register(searchRoutes, { services, assets: assets.urls });
   await app.register(liveRoutes, { services });
+  await app.register(dataBoxLiveRoutes, { services });
   await app.register(feedRoutes, { services });
   await app.register(sitemapRoutes, { services });
   await app.register(previewRoutes, { services, assets: assets.urls });

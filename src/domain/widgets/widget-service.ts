@@ -56,9 +56,12 @@ export class WidgetService {
     return this.placed.get(placement);
   }
 
-  /** Called after every save with the saved box (the live stream publishes it). */
-  onChange(listener: BoxListener): void {
+  /** Called after every save with the saved box (the live stream publishes it). Returns the unsubscribe. */
+  onChange(listener: BoxListener): () => void {
     this.listeners.push(listener);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
   }
 
   /**

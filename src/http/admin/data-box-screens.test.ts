@@ -53,7 +53,7 @@ for (const dialect of DIALECTS) {
 
     const election = {
       kind: 'election',
-      title: 'लोकसभा चुनाव 2024',
+      title: 'आम चुनाव 2029',
       totalSeats: '543',
       majority: '272',
       'name.0': 'भाजपा',
@@ -79,7 +79,7 @@ for (const dialect of DIALECTS) {
       assert.match(form.body, /<input type="hidden" name="kind" value="election"/);
 
       const before = await site('/');
-      assert.ok(!before.includes('लोकसभा चुनाव 2024'));
+      assert.ok(!before.includes('आम चुनाव 2029'));
       saved(await post(editor, '/admin/widgets/chunav', election), 'chunav');
       const box = (await t.services.widgets.find('chunav'))!;
       assert.equal(box.placement, 'sidebar');
@@ -93,13 +93,13 @@ for (const dialect of DIALECTS) {
       );
       // The cached home page was purged: the placed box shows on the next request, chart and all.
       const home = await site('/');
-      assert.match(home, /लोकसभा चुनाव 2024/);
+      assert.match(home, /आम चुनाव 2029/);
       assert.match(home, /<svg[^>]+role="img"[^>]+aria-labelledby="box-chunav-side-chart-title box-chunav-side-chart-desc"/);
       // The COVID box the settings name is still there, first.
-      assert.ok(home.indexOf('COVID-19 CASES') < home.indexOf('लोकसभा चुनाव 2024'));
+      assert.ok(home.indexOf('COVID-19 CASES') < home.indexOf('आम चुनाव 2029'));
 
       saved(await post(editor, '/admin/widgets/chunav', { ...election, 'won.0': '241', placement: '' }), 'chunav');
-      assert.ok(!(await site('/')).includes('लोकसभा चुनाव 2024'), 'taken out of the sidebar');
+      assert.ok(!(await site('/')).includes('आम चुनाव 2029'), 'taken out of the sidebar');
       const history = await t.services.widgets.history('chunav');
       assert.equal(history.length, 2);
       assert.ok(history[0]!.box.kind === 'election' && history[0]!.box.parties[0]!.won === 241, 'newest first');
@@ -154,10 +154,33 @@ for (const dialect of DIALECTS) {
       placement: 'home',
     };
 
-    test('a cricket scorecard: saved, shown on the home page; bad scores refused', async () => {
+    test('a cricket scorecard: saved, shown on the home page, pushed on the live stream; bad scores refused', async () => {
+      // A reader following the box's channel gets the saved box's HTML.
+      let frames = '';
+      let arrived: () => void = () => {};
+      const box = new Promise<void>((resolve) => (arrived = resolve));
+      const stream = t.services.live.open(['box:score'], null, {
+        write: (chunk) => {
+          frames += chunk;
+          if (frames.includes('event: box')) arrived();
+        },
+        buffered: () => 0,
+        end: () => {},
+      });
+      assert.ok(stream);
       saved(await post(editor, '/admin/widgets/score', cricket), 'score');
+      await box;
+      stream.close();
+      const data = JSON.parse(/event: box\ndata: (.*)\n/.exec(frames)![1]!) as { key: string; html: string };
+      assert.equal(data.key, 'score');
+      assert.match(data.html, /196\/4/);
+      assert.match(data.html, /id="box-score-__place__"/, 'the page fills in its own ids');
       const home = await site('/');
       assert.match(home, /196\/4/);
+      assert.match(home, /<script src="\/live\/data-box.js" defer><\/script>/);
+      const script = await t.app.inject({ method: 'GET', url: '/live/data-box.js' });
+      assert.equal(script.statusCode, 200);
+      assert.match(String(script.headers['content-type']), /javascript/);
       assert.match(home, /भारत को 45 रन चाहिए/);
       const before = await t.services.widgets.find('score');
       invalid(await post(editor, '/admin/widgets/score', { ...cricket, 'overs.1': '41.7' }), E.overs!);

@@ -8,6 +8,7 @@
  */
 import type { Cricket, Election, TableData, Widget } from '../../domain/widgets/widget.ts';
 import { parseFigure } from '../../domain/widgets/widget.ts';
+import { render } from 'preact-render-to-string';
 import { toIsoWithOffset } from '../../lib/dates.ts';
 import { BallStrip } from '../charts/ball-strip.tsx';
 import { BarChart } from '../charts/bar-chart.tsx';
@@ -17,6 +18,9 @@ import { dataBoxStrings, type DataBoxStrings } from './data-box-strings.ts';
 import { FiguresBox } from './figures-box.tsx';
 
 const grouping = new Intl.NumberFormat('en-IN');
+
+/** The script that swaps a box for its newly saved version over the live stream (src/reader/data-box.ts). */
+export const DATA_BOX_SCRIPT_PATH = '/live/data-box.js';
 const latin = (s: string) => (/^[\x20-\x7e]+$/.test(s) ? 'en' : undefined);
 
 interface KindProps<T> {
@@ -27,6 +31,11 @@ interface KindProps<T> {
   s: DataBoxStrings;
 }
 
+/** The HTML of a box for the live stream: `__place__` where the page's copy has its place (the script fills it in). */
+export function renderLiveBoxHtml(widget: Widget, locale: ReaderLocale): string {
+  return render(<DataBox widget={widget} locale={locale} place="__place__" />);
+}
+
 /** Any kind of box. */
 export function DataBox({ widget, locale, place = 'side' }: { widget: Widget; locale: ReaderLocale; place?: string }) {
   const box = widget.box;
@@ -34,7 +43,7 @@ export function DataBox({ widget, locale, place = 'side' }: { widget: Widget; lo
   const id = `box-${widget.key}-${place}`;
   const s = dataBoxStrings(locale.lang);
   return (
-    <section class={`box data-box ${box.kind}`} aria-labelledby={id} data-box={widget.key}>
+    <section class={`box data-box ${box.kind}`} aria-labelledby={id} data-box={widget.key} data-box-live={`box:${widget.key}`} data-place={place}>
       <h2 id={id} class="box-title" lang={latin(widget.title)}>
         {widget.title}
       </h2>
@@ -49,6 +58,8 @@ export function DataBox({ widget, locale, place = 'side' }: { widget: Widget; lo
         )}
         {locale.t.asOf}: <time dateTime={toIsoWithOffset(new Date(box.asOf))}>{readerDateTime(locale, new Date(box.asOf))}</time>
       </p>
+      {/* Same origin, deferred, run once per page however many boxes name it. */}
+      <script src={DATA_BOX_SCRIPT_PATH} defer />
     </section>
   );
 }
