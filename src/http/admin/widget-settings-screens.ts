@@ -1,6 +1,7 @@
 /**
- * The newsroom's screens for figures widgets (COVID-19 CASES and the like) and site
- * settings. Same form conventions as the other screens.
+ * The newsroom's screens for data boxes (figures such as COVID-19 CASES, election results,
+ * cricket scorecards, tables: one form a kind) and site settings. Same form conventions as
+ * the other screens: plain forms, 400 with the field's message, nothing half-saved.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { SiteSettings } from '../../domain/settings/settings.ts';
