@@ -56,6 +56,11 @@ export class LiveBlogService {
     return () => this.listeners.delete(listener);
   }
 
+  /** Whether `postId` is a post of this story's live blog (an address's `?before=` is one of its own). */
+  async hasPost(articleId: number, postId: number): Promise<boolean> {
+    return (await this.deps.store.findPost(articleId, postId)) !== null;
+  }
+
   findBlog(articleId: number): Promise<LiveBlog | null> {
     return this.deps.store.findBlog(articleId);
   }

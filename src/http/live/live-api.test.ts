@@ -157,6 +157,25 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    test('"load earlier" pages through older posts; only real post ids are kept in the cache', async () => {
+      for (let i = 1; i <= 31; i++) await t.services.liveBlogs.addPost(admin.user, storyId, { kind: 'text', body: para(`पुराना-नया अपडेट ${i}`) });
+      const page = await t.app.inject({ url: storyPath });
+      assert.equal((page.body.match(/class="live-post /g) ?? []).length, 30, 'one page of 30');
+      const before = /class="live-earlier" href="[^"?]+\?before=(\d+)#live"/.exec(page.body)?.[1];
+      assert.ok(before, 'a link to earlier posts');
+      assert.ok(page.body.includes(S.earlier));
+      const earlier = await t.app.inject({ url: `${storyPath}?before=${before}` });
+      assert.equal(earlier.statusCode, 200);
+      assert.match(earlier.body, /पहला रुझान: भाजपा आगे/, 'the oldest posts are on the earlier page');
+      assert.doesNotMatch(earlier.body, /पुराना-नया अपडेट 31/);
+      assert.equal((await t.app.inject({ url: `${storyPath}?before=${before}` })).headers['x-cache'], 'HIT');
+      // 999999: no such post; 1: a post of another live blog (the demo's).
+      for (const junk of ['999999', '1']) {
+        await t.app.inject({ url: `${storyPath}?before=${junk}` });
+        assert.notEqual((await t.app.inject({ url: `${storyPath}?before=${junk}` })).headers['x-cache'], 'HIT', junk);
+      }
+    });
+
     test('the stream refuses malformed channels (400) and answers 503 with Retry-After past its cap', async () => {
       for (const q of ['', '?c=', '?c=live', '?c=live:1%0Aid:%202', `?${Array.from({ length: 9 }, (_, i) => `c=live:${i}`).join('&')}`]) {
         const res = await t.app.inject({ url: `/live/events${q}` });

@@ -14,7 +14,7 @@ import type { Services } from '../../services.ts';
 import { commentQuery, renderArticleView, withCommentCounts } from './article-view.ts';
 import { liveBefore } from '../live/live-view.ts';
 import { buildCommentScript } from './comment-assets.ts';
-import { readsQuery, tagPage } from '../plugins/page-cache-plugin.ts';
+import { doNotStore, readsQuery, tagPage } from '../plugins/page-cache-plugin.ts';
 import { loadChrome, loadSidebar } from './page-context.ts';
 import { answerHomeKey, HOME_QUERY } from './old-addresses.ts';
 import { articleTags, cardsTags, CHROME_TAGS, sidebarTags } from './page-tags.ts';
@@ -96,7 +96,10 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { s
     if (request.params.section !== article.section.slug || ref.slug !== article.slug) {
       return reply.redirect(canonical, 301);
     }
-    const view = await renderArticleView(services, assets, commentScriptUrl, article, now, { ...commentQuery(request.query), liveBefore: liveBefore(request.query) });
+    const before = liveBefore(request.query);
+    // Only the live blog's own "earlier" links are kept: made-up `?before=` values would fill the cache.
+    if (before !== null && !(await services.liveBlogs.hasPost(article.id, before))) doNotStore(request);
+    const view = await renderArticleView(services, assets, commentScriptUrl, article, now, { ...commentQuery(request.query), liveBefore: before });
     return publicHtml(request, reply, view.html, [...articleTags(article), ...view.tags]);
   });
 
