@@ -143,6 +143,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     pageCache: () => ({ ...pageCache.stats(), evictions: pageCache.evicted() }),
     changes: () => ({ ...services.changes.counts, connected: services.changes.busConnected }),
     pool: () => services.storage.poolCounts?.() ?? null,
+    sseConnections: () => services.live.size,
   });
   // Newsroom events (sign-in, publish, delete, settings, accounts) as log lines with ids only.
   const newsroom: NewsroomRecorder | null = options.logger ? (event) => app.log.info({ ...event }, `newsroom ${event.action}`) : null;

@@ -81,6 +81,7 @@ for (const dialect of DIALECTS) {
       assert.match(text, /samachar_nodejs_eventloop_lag_seconds /);
       assert.match(text, /samachar_process_resident_memory_bytes /);
       if (dialect === 'postgres') assert.match(text, /samachar_db_pool_connections\{state="total"\} [1-9]/);
+      assert.match(text, /samachar_sse_connections 0/);
       // A second scrape is never a cached copy of the first.
       const again = await app.inject({ method: 'GET', url: '/metrics', headers: auth });
       assert.notEqual(again.headers['x-cache'], 'HIT');
