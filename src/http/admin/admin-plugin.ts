@@ -28,6 +28,7 @@ import { apiKeyScreens } from './api-key-screens.ts';
 import { redirectScreens } from './redirect-screens.ts';
 import { webhookScreens } from './webhook-screens.ts';
 import { breakingScreens } from './breaking-screens.ts';
+import { liveBlogScreens } from './live-blog-screens.ts';
 
 export interface AdminPluginOptions extends AdminContext {
   readerAssets: AssetUrls;
@@ -97,4 +98,5 @@ export const adminPlugin: FastifyPluginAsync<AdminPluginOptions> = async (app, o
   await app.register(redirectScreens, options);
   await app.register(webhookScreens, options);
   await app.register(breakingScreens, options);
+  await app.register(liveBlogScreens, options);
 };

@@ -39,6 +39,7 @@ export const articleScreens: FastifyPluginAsync<AdminContext & { readerAssets: A
       adminChrome(ctx, request),
       article.translationId === null ? null : services.deskList.headlines(user, [article.translationId]),
     ]);
+    const liveBlog = await services.liveBlogs.page(article.id);
     const mediaIds = [...(article.heroMediaId ? [article.heroMediaId] : []), ...mediaIdsOf(article.body)];
     const found = await services.media.findByIds(mediaIds);
     const media: Record<number, { src: string; alt: string; caption: string; credit: string }> = {};
@@ -70,6 +71,7 @@ export const articleScreens: FastifyPluginAsync<AdminContext & { readerAssets: A
         events: history.events,
         previewUrl: live ? articlePath({ id: article.id, slug: article.slug, section }) : null,
         translation: article.translationId === null ? null : { id: article.translationId, headline: linked?.get(article.translationId) ?? '' },
+        liveBlog,
       }),
     );
   });

@@ -13,6 +13,7 @@ import { slugify } from '../../lib/slug.ts';
 import { type AdminChrome, renderAdminPage, stringsFor } from './admin-layout.tsx';
 import type { AdminStrings } from './admin-strings.ts';
 import { TrashForm } from './trash-form.tsx';
+import { type LivePanelPage, LiveBlogPanel } from './live-blog-panel.tsx';
 
 export interface EditorPageProps {
   chrome: AdminChrome;
@@ -28,6 +29,8 @@ export interface EditorPageProps {
   previewUrl: string | null;
   /** The linked translation (decision 025): its id and headline; null when none. */
   translation?: { id: number; headline: string } | null;
+  /** The live-blog composer (decision 027): the blog's first page, null before it is started; absent hides the panel. */
+  liveBlog?: LivePanelPage | null;
 }
 
 /** What this user may do with this story; the server checks each action again. */
@@ -479,6 +482,8 @@ export function renderEditorPage(props: EditorPageProps): string {
           )}
 
           {can.publish && <TranslationBox article={article} translation={props.translation ?? null} e={e} />}
+
+          {props.liveBlog !== undefined && <LiveBlogPanel chrome={chrome} articleId={article.id} page={props.liveBlog} />}
 
           {revisions.length > 0 && (
             <section class="side-box revisions">
