@@ -72,7 +72,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     options.logger && config.accessLog && ['trace', 'debug', 'info'].includes(config.logLevel) ? (pretty ? prettyAccessWriter(rawDestination, maskSecrets) : accessLogWriter(rawDestination)) : null;
   const { metrics } = services;
   // A cache hit is answered in front of Fastify (page-cache-plugin.ts, createFastHit), and
-  // still gets its access-log line; not while the server closes (Fastify answers 503 then).
+  // still gets its access-log line; not while the server closes (Fastify then answers with `Connection: close`).
   let closing = false;
   const fastHit = createFastHit({
     cache: pageCache,
@@ -104,6 +104,10 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     // Fastify's own request logging writes two lines per request (in and out); Samachar writes
     // one access line when the response is done (below), or none with ACCESS_LOG=0.
     logController: new LogController({ disableRequestLogging: true }),
+    // While closing, a request that arrives on a connection already open (a proxy's keep-alive
+    // connection) is answered, with `Connection: close`, rather than refused with 503: a proxy
+    // must not retry a POST it has sent, so a refusal would lose an editor's save mid-restart.
+    return503OnClosing: false,
     // Slugs of long Hindi headlines run past find-my-way's default of 100 characters.
     routerOptions: { maxParamLength: 400 },
     // A number means that many proxy hops in front; each is trusted for X-Forwarded-For.

@@ -91,7 +91,7 @@ for (const dialect of DIALECTS) {
         ? await connectStorage({ dialect, sqlitePath: path.join(dir, 'db.sqlite') })
         : await connectStorage({ dialect, url: TEST_PG_URL }, { schema });
     try {
-      assert.deepEqual((await migrateToLatest(storage)).applied, ['001-initial', '002-newsroom', '003-comments', '004-search', '005-front-page-index', '006-newsroom-trust', '007-desk', '008-one-account-per-byline', '009-sign-in-limits', '010-redirects', '011-api-keys', '012-webhooks', '013-media-focal-point', '014-corrections-and-translations', '015-wordpress-ids', '016-sitemap-index', '018-data-boxes']);
+      assert.deepEqual((await migrateToLatest(storage)).applied, ['001-initial', '002-newsroom', '003-comments', '004-search', '005-front-page-index', '006-newsroom-trust', '007-desk', '008-one-account-per-byline', '009-sign-in-limits', '010-redirects', '011-api-keys', '012-webhooks', '013-media-focal-point', '014-corrections-and-translations', '015-wordpress-ids', '016-sitemap-index', '017-live-blogs', '018-data-boxes', '019-breaking-news', '020-article-views']);
       assert.deepEqual((await migrateToLatest(storage)).applied, []);
       // Kysely's introspection lists every schema, so a schema another test drops meanwhile
       // would fail it; PostgreSQL is asked about this schema only.
