@@ -77,6 +77,7 @@ for (const dialect of DIALECTS) {
       const b = screen.body.indexOf('पहला अपडेट');
       assert.ok(a > 0 && b > a, 'the screen lists the newest post first');
       assert.ok(screen.body.includes(T.end), 'the end button');
+      assert.ok(/<form data-save-first method="post" action="\/admin\/articles\/\d+\/live\/posts"[^>]*>\s*<input type="hidden" name="_csrf" value="[^"]+"/.test(screen.body), 'a plain form with the CSRF token');
     });
 
     test('embed posts keep the canonical link; edit marks the post "updated"; key event toggles; delete removes', async () => {
@@ -142,6 +143,19 @@ for (const dialect of DIALECTS) {
       }
       assert.equal((await t.services.liveBlogs.findBlog(storyId))?.endedAt, null, 'still live');
       assert.equal((await posts()).length, count);
+    });
+
+    test('a reporter may run a live blog on their own unpublished story', async () => {
+      const [section] = await t.services.sections.list();
+      const draft = await t.services.desk.createDraft(reporter.user, { sectionId: section!.id });
+      const url = (path: string) => `/admin/articles/${draft}/live${path}`;
+      assert.equal((await form(reporter, url('/start'))).statusCode, 303);
+      const res = await form(reporter, url('/posts'), { kind: 'text', text: 'मसौदे पर अपडेट' });
+      assert.equal(res.statusCode, 303, res.body);
+      assert.equal((await posts(draft)).length, 1);
+      const screen = await editorScreen(reporter, draft);
+      assert.ok(screen.body.includes('मसौदे पर अपडेट'));
+      assert.ok(screen.body.includes(`action="/admin/articles/${draft}/live/posts"`), 'with the composer');
     });
 
     test('bad input: 400 with a Hindi message, nothing saved', async () => {

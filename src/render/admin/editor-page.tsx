@@ -483,7 +483,7 @@ export function renderEditorPage(props: EditorPageProps): string {
 
           {can.publish && <TranslationBox article={article} translation={props.translation ?? null} e={e} />}
 
-          {props.liveBlog !== undefined && <LiveBlogPanel chrome={chrome} articleId={article.id} page={props.liveBlog} />}
+          {props.liveBlog !== undefined && <LiveBlogPanel chrome={chrome} articleId={article.id} page={props.liveBlog} readOnly={live && !can.publish} />}
 
           {revisions.length > 0 && (
             <section class="side-box revisions">

@@ -4,7 +4,8 @@
  * inline edit form, a key-event toggle and a delete that asks first, and "लाइव ब्लॉग समाप्त".
  * Plain forms with the session's CSRF token: everything works without JavaScript (the
  * confirmations are <details>, not script dialogs). The forms sit outside the story's own
- * form, so the editor script never reads or autosaves them.
+ * form; like the workflow buttons (`data-save-first`) the editor script saves what is typed in
+ * the story before one is sent. A user who may not write to this blog sees it without forms.
  */
 import { LIVE_POST_KINDS, type LiveBlog, type LivePost } from '../../domain/live-blogs/live-blog.ts';
 import type { RichText } from '../../richtext/rich-text.ts';
@@ -110,7 +111,7 @@ function PostFields(p: { t: LiveBlogAdminStrings; prefix: string; values: LivePo
 /** The form to add a post; shown again, filled in, when a post is refused. */
 export function LiveAddForm(p: { t: LiveBlogAdminStrings; articleId: number; csrf: string; values?: LivePostFormValues }) {
   return (
-    <form method="post" action={`${base(p.articleId)}/posts`} class="card-form live-add">
+    <form data-save-first="" method="post" action={`${base(p.articleId)}/posts`} class="card-form live-add">
       <Csrf csrf={p.csrf} />
       <h3>{p.t.newPost}</h3>
       <PostFields t={p.t} prefix="live-new" values={p.values ?? { kind: 'text', text: '', source: '', keyEvent: false }} withKind />
@@ -136,20 +137,20 @@ function PostItem(p: { t: LiveBlogAdminStrings; post: LivePost; csrf: string; st
       {values.source !== '' && <p class="muted">{values.source}</p>}
       <details>
         <summary>{t.edit}</summary>
-        <form method="post" action={url} class="card-form">
+        <form data-save-first="" method="post" action={url} class="card-form">
           <Csrf csrf={p.csrf} />
           <PostFields t={t} prefix={`live-${post.id}`} values={values} withKind={false} />
           <button type="submit">{t.save}</button>
         </form>
       </details>
-      <form method="post" action={`${url}/key-event`} class="inline-form">
+      <form data-save-first="" method="post" action={`${url}/key-event`} class="inline-form">
         <Csrf csrf={p.csrf} />
         <input type="hidden" name="keyEvent" value={post.keyEvent ? '0' : '1'} />
         <button type="submit">{post.keyEvent ? t.unpin : t.pin}</button>
       </form>
       <details>
         <summary>{t.delete}</summary>
-        <form method="post" action={`${url}/delete`} class="inline-form">
+        <form data-save-first="" method="post" action={`${url}/delete`} class="inline-form">
           <Csrf csrf={p.csrf} />
           <p>{t.deleteConfirm}</p>
           <button type="submit" class="danger">
@@ -162,11 +163,29 @@ function PostItem(p: { t: LiveBlogAdminStrings; post: LivePost; csrf: string; st
 }
 
 /** The panel in the editor's side column; `page` is null until the blog is started. */
-export function LiveBlogPanel(p: { chrome: AdminChrome; articleId: number; page: LivePanelPage | null }) {
+export function LiveBlogPanel(p: { chrome: AdminChrome; articleId: number; page: LivePanelPage | null; readOnly?: boolean }) {
   const t = liveBlogStringsFor(p.chrome.user);
   const style = p.chrome.user?.locale === 'en' ? 'en' : 'hi';
   const csrf = p.chrome.csrfToken;
   const blog = p.page?.blog ?? null;
+  if (p.readOnly) {
+    return (
+      <section class="side-box live-blog" id="live-blog" aria-labelledby="live-blog-title">
+        <h2 id="live-blog-title">{t.title}</h2>
+        <p class="help">{blog ? t.readOnly : t.notStarted}</p>
+        {p.page && p.page.posts.length > 0 && (
+          <ol class="plain-list live-posts">
+            {p.page.posts.map((post) => (
+              <li key={post.id} id={`live-post-${post.id}`}>
+                <time dateTime={toIsoWithOffset(post.createdAt)}>{formatDateTime(post.createdAt, style)}</time> · {post.authorName} · {t.kinds[post.kind]}
+                {post.editedAt && ` · ${t.updated}`}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    );
+  }
   return (
     <section class="side-box live-blog" id="live-blog" aria-labelledby="live-blog-title">
       <h2 id="live-blog-title">{t.title}</h2>
@@ -178,7 +197,7 @@ export function LiveBlogPanel(p: { chrome: AdminChrome; articleId: number; page:
         </p>
       )}
       {(!blog || blog.endedAt) && (
-        <form method="post" action={`${base(p.articleId)}/start`} class="inline-form">
+        <form data-save-first="" method="post" action={`${base(p.articleId)}/start`} class="inline-form">
           <Csrf csrf={csrf} />
           <button type="submit">{blog ? t.restart : t.start}</button>
         </form>
@@ -203,7 +222,7 @@ export function LiveBlogPanel(p: { chrome: AdminChrome; articleId: number; page:
       {blog && !blog.endedAt && (
         <details class="live-end">
           <summary>{t.end}</summary>
-          <form method="post" action={`${base(p.articleId)}/end`}>
+          <form data-save-first="" method="post" action={`${base(p.articleId)}/end`}>
             <Csrf csrf={csrf} />
             <p>{t.endConfirm}</p>
             <button type="submit" class="danger">
