@@ -8,7 +8,7 @@
  *
  * Pure and dependency-free (no Tiptap import), so the server and tests can use it too.
  */
-import { type Block, type Inline, isSafeHref, parseEmbedUrl, parseRichText, type RichText, RichTextError } from './rich-text.ts';
+import { type Block, DATA_BOX_KEY, type Inline, isSafeHref, parseEmbedUrl, parseRichText, type RichText, RichTextError } from './rich-text.ts';
 
 /** A ProseMirror JSON node; structurally compatible with Tiptap's `JSONContent`. */
 export interface PmNode {
@@ -78,6 +78,8 @@ function blockToNode(block: Block, media: (id: number) => MediaDisplay | undefin
     }
     case 'embed':
       return { type: 'embed', attrs: { provider: block.provider, url: block.url, caption: block.caption ?? null } };
+    case 'dataBox':
+      return { type: 'dataBox', attrs: { key: block.key } };
   }
 }
 
@@ -193,6 +195,12 @@ function convertBlock(value: unknown, path: string, depth: number, walk: Walk, o
       out.push({ type: 'embed', provider: ref.provider, url: url.trim(), ...(caption !== undefined ? { caption } : {}) });
       return;
     }
+    case 'dataBox': {
+      const key = attr(node, 'key');
+      if (typeof key !== 'string' || !DATA_BOX_KEY.test(key)) fail('a data box key is lower-case letters, digits and hyphens', `${path}.attrs.key`);
+      out.push({ type: 'dataBox', key });
+      return;
+    }
     default:
       fail(`"${node.type}" cannot be part of an article body`, `${path}.type`);
   }
@@ -255,6 +263,7 @@ function convertContainer(node: Json & { type: string }, path: string, depth: nu
         return;
       case 'figureImage':
       case 'embed':
+      case 'dataBox':
         flush();
         convertBlock(child, p, d, walk, out);
         // The rest of an interrupted item continues as a new item after the photo.

@@ -77,6 +77,13 @@ const InlineSchema = z.strictObject({
 
 const Inlines = z.array(InlineSchema).max(500);
 
+/**
+ * A data box's key (the same pattern as WIDGET_KEY in domain/widgets, which this pure
+ * module may not import). The body stores only the key: the box's figures are the box's,
+ * read when the story is shown, so a box saved later shows in every story that places it.
+ */
+export const DATA_BOX_KEY = /^[a-z0-9-]{1,40}$/;
+
 const BlockSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('paragraph'), content: Inlines.min(1) }),
   z.strictObject({ type: z.literal('heading'), level: z.union([z.literal(2), z.literal(3)]), text: Text.min(1) }),
@@ -95,6 +102,7 @@ const BlockSchema = z.discriminatedUnion('type', [
     url: z.string().max(300).refine((u) => parseEmbedUrl(u) !== null, 'only YouTube videos and X posts can be embedded'),
     caption: Text.optional(),
   }),
+  z.strictObject({ type: z.literal('dataBox'), key: z.string().regex(DATA_BOX_KEY, 'a data box key is lower-case letters, digits and hyphens') }),
 ]);
 
 export const RichTextSchema = z.strictObject({
@@ -144,6 +152,13 @@ export function mediaIdsOf(doc: RichText): number[] {
   const ids = new Set<number>();
   for (const block of doc.blocks) if (block.type === 'image') ids.add(block.mediaId);
   return [...ids];
+}
+
+/** Keys of every data box a body places, in order, without repeats. */
+export function dataBoxKeysOf(doc: RichText): string[] {
+  const keys = new Set<string>();
+  for (const block of doc.blocks) if (block.type === 'dataBox') keys.add(block.key);
+  return [...keys];
 }
 
 export function plainInline(text: string): Inline[] {

@@ -25,6 +25,9 @@ export function toPlainText(doc: RichText): string {
       case 'embed':
         if (block.caption) parts.push(block.caption);
         break;
+      case 'dataBox':
+        // The box's figures are not the story's text (and change without it): nothing.
+        break;
     }
   }
   return parts.join('\n\n');

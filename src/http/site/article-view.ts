@@ -13,6 +13,9 @@ import { loadChrome, loadSidebar } from './page-context.ts';
 import { cardsTags, sidebarTags } from './page-tags.ts';
 import { buildViewBeaconScript } from './view-beacon-assets.ts';
 import { loadLiveView } from '../live/live-view.ts';
+import { contentTags } from '../../domain/changes/content-tags.ts';
+import type { Widget } from '../../domain/widgets/widget.ts';
+import { dataBoxKeysOf } from '../../richtext/rich-text.ts';
 
 const RELATED_COUNT = 4;
 
@@ -41,7 +44,8 @@ export async function renderArticleView(
   now: Date,
   extras: ArticleViewExtras = {},
 ): Promise<{ html: string; tags: string[] }> {
-  const [loadedChrome, related, comments, sidebar, beacon, live] = await Promise.all([
+  const boxKeys = dataBoxKeysOf(article.body);
+  const [loadedChrome, related, comments, sidebar, beacon, live, boxes] = await Promise.all([
     loadChrome(services, assets, now, article.section.slug),
     services.articles.related(now, article, RELATED_COUNT).then((r) => withCommentCounts(services, r)),
     services.comments.listPublic(article.id),
@@ -49,7 +53,9 @@ export async function renderArticleView(
     // Readers' page loads count for most read (decision 029); a preview is nobody's read.
     extras.preview ? null : buildViewBeaconScript(),
     loadLiveView(services, article, extras.liveBefore ?? null),
+    Promise.all(boxKeys.map((key) => services.widgets.findShown(key))),
   ]);
+  const bodyBoxes = new Map<string, Widget>(boxes.flatMap((w) => (w ? [[w.key, w] as const] : [])));
   const chrome = beacon ? { ...loadedChrome, viewBeacon: { scriptUrl: beacon.url, articleId: article.id } } : loadedChrome;
   const replyTo = extras.replyToId ? (comments.find((c) => c.id === extras.replyToId) ?? null) : null;
   const html = renderArticlePage({
@@ -61,9 +67,11 @@ export async function renderArticleView(
     ...(extras.preview ? { noindex: true } : {}),
     commentForm: { scriptUrl, form: extras.form, notice: extras.notice, replyTo },
     live,
+    bodyBoxes,
   });
   // The story's own tags are the caller's (articleTags); these are what sits around it.
-  return { html, tags: [...cardsTags(related), ...sidebarTags(sidebar)] };
+  // Every box key the body places, found or not, so saving (or first creating) that box purges the story.
+  return { html, tags: [...cardsTags(related), ...sidebarTags(sidebar), ...boxKeys.map(contentTags.widget)] };
 }
 
 /**

@@ -5,7 +5,10 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { Media } from '../../domain/media/media.ts';
+import type { Widget } from '../../domain/widgets/widget.ts';
 import { type Block, type Inline, isSafeHref } from '../../richtext/rich-text.ts';
+import type { ReaderLocale } from '../reader-locale.ts';
+import { DataBox } from './data-box.tsx';
 import { Photo } from './photo.tsx';
 
 function InlineView({ inline }: { inline: Inline }) {
@@ -25,7 +28,13 @@ function InlineView({ inline }: { inline: Inline }) {
 
 const inlines = (content: readonly Inline[]) => content.map((inline, i) => <InlineView key={i} inline={inline} />);
 
-function BlockView({ block, media, eager }: { block: Block; media: ReadonlyMap<number, Media>; eager: boolean }) {
+/** The data boxes a body places, loaded when the page is shown, and the reader's locale for their numbers. */
+export interface BodyBoxes {
+  boxes: ReadonlyMap<string, Widget>;
+  locale: ReaderLocale;
+}
+
+function BlockView({ block, media, eager, boxes, index }: { block: Block; media: ReadonlyMap<number, Media>; eager: boolean; boxes: BodyBoxes | undefined; index: number }) {
   switch (block.type) {
     case 'paragraph':
       return <p>{inlines(block.content)}</p>;
@@ -58,6 +67,12 @@ function BlockView({ block, media, eager }: { block: Block; media: ReadonlyMap<n
         </figure>
       );
     }
+    case 'dataBox': {
+      // The box as it is now; an unknown or deleted key (or a page without boxes) shows nothing.
+      const widget = boxes?.boxes.get(block.key);
+      if (!widget || !boxes) return null;
+      return <DataBox widget={widget} locale={boxes.locale} place={`body-${index}`} />;
+    }
     case 'image': {
       const m = media.get(block.mediaId);
       // A photo deleted from the library drops out of the story rather than breaking the page.
@@ -82,13 +97,15 @@ export interface ArticleBodyProps {
   media: ReadonlyMap<number, Media>;
   /** A story without a hero photo: a photo that opens the body is above the fold, so it loads at once. */
   eagerOpeningPhoto?: boolean;
+  /** The data boxes placed in the body; without them a `dataBox` block shows nothing. */
+  boxes?: BodyBoxes;
 }
 
-export function ArticleBody({ blocks, media, eagerOpeningPhoto = false }: ArticleBodyProps) {
+export function ArticleBody({ blocks, media, eagerOpeningPhoto = false, boxes }: ArticleBodyProps) {
   return (
     <div class="article-body">
       {blocks.map((block, i) => (
-        <BlockView key={i} block={block} media={media} eager={eagerOpeningPhoto && i === 0} />
+        <BlockView key={i} block={block} media={media} eager={eagerOpeningPhoto && i === 0} boxes={boxes} index={i} />
       ))}
     </div>
   );

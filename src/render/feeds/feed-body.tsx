@@ -41,6 +41,9 @@ function FeedBlock({ block, media, origin }: { block: Block; media: ReadonlyMap<
       const items = block.items.map((item) => <li>{inlines(item, origin)}</li>);
       return block.ordered ? <ol>{items}</ol> : <ul>{items}</ul>;
     }
+    case 'dataBox':
+      // A data box is the site's own live chart: feed readers get the story's words only.
+      return null;
     case 'embed':
       return (
         <p>

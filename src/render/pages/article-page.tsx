@@ -1,4 +1,5 @@
 import { type Article, type ArticleSummary, articlePath } from '../../domain/articles/article.ts';
+import type { Widget } from '../../domain/widgets/widget.ts';
 import { type CommentCounted, commentsAreOpen, type PublicComment } from '../../domain/comments/comment.ts';
 import { variantUrl } from '../../domain/media/media.ts';
 import { toIsoWithOffset } from '../../lib/dates.ts';
@@ -32,6 +33,8 @@ export interface ArticlePageProps {
   };
   /** The story is a live blog: its posts under the body (src/domain/live-blogs/). */
   live?: LiveBlogView | null;
+  /** The data boxes the body places, by key (http/site/article-view.ts loads them); a missing key shows nothing. */
+  bodyBoxes?: ReadonlyMap<string, Widget>;
 }
 
 /** A story's share image, `article:*` tags and structured data (NewsArticle, BreadcrumbList). */
@@ -57,7 +60,7 @@ function articleSeo(chrome: Chrome, article: Article, description: string): Pick
 /** Shown as updated only when an edit came at least a minute after publishing. */
 const UPDATE_THRESHOLD_MS = 60_000;
 
-export function renderArticlePage({ chrome, article, related, comments, sidebar, noindex = false, commentForm = {}, live = null }: ArticlePageProps): string {
+export function renderArticlePage({ chrome, article, related, comments, sidebar, noindex = false, commentForm = {}, live = null, bodyBoxes }: ArticlePageProps): string {
   const locale = readerLocale(chrome.settings);
   const T = locale.t;
   const path = articlePath(article);
@@ -117,7 +120,7 @@ export function renderArticlePage({ chrome, article, related, comments, sidebar,
           )}
         </div>
         {hero && <Photo media={hero} sizes="(min-width: 1024px) 680px, 100vw" eager withCaption className="photo hero-photo" />}
-        <ArticleBody blocks={article.body.blocks} media={article.bodyMedia} eagerOpeningPhoto={!hero} />
+        <ArticleBody blocks={article.body.blocks} media={article.bodyMedia} eagerOpeningPhoto={!hero} boxes={bodyBoxes ? { boxes: bodyBoxes, locale } : undefined} />
         {live && <LiveBlogSection view={live} locale={locale} path={path} />}
         {article.correctionNote && (
           <aside class="correction" aria-label={T.correction}>
