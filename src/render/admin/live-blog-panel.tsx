@@ -248,7 +248,7 @@ export function renderLiveBlogRefusal(p: { chrome: AdminChrome; articleId: numbe
       </p>
       {p.values && <LiveAddForm t={t} articleId={p.articleId} csrf={p.chrome.csrfToken} values={p.values} />}
       <p>
-        <a href={`/admin/articles/${p.articleId}/edit#live-blog`}>{t.back}</a>
+        <a href={p.articleId > 0 ? `/admin/articles/${p.articleId}/edit#live-blog` : '/admin'}>{t.back}</a>
       </p>
     </section>,
   );
