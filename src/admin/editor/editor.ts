@@ -10,7 +10,7 @@ import type { MediaListItem } from '../../domain/media/media.ts';
 import type { ArticlePatch } from '../../domain/articles/article.ts';
 import { Editor } from '@tiptap/core';
 import { blocksToDoc, docToBlocks } from '../../richtext/prosemirror.ts';
-import { isSafeHref, parseEmbedUrl, RichTextError } from '../../richtext/rich-text.ts';
+import { DATA_BOX_KEY, isSafeHref, parseEmbedUrl, RichTextError } from '../../richtext/rich-text.ts';
 import type { EditableArticle } from '../../domain/articles/article.ts';
 import { ApiError, csrfTokenOf, EditorApi } from './api.ts';
 import { Autosave, type SaveMode } from './autosave.ts';
@@ -291,6 +291,17 @@ function start(doc: Document): void {
       }
       form.clearError('body');
       insertBlock({ type: 'embed', attrs: { provider: ref.provider, url: ref.url, caption: null } });
+    },
+    dataBox: () => {
+      const answer = window.prompt(s.dataBoxPrompt, '');
+      if (answer === null || !answer.trim()) return;
+      const key = answer.trim().toLowerCase();
+      if (!DATA_BOX_KEY.test(key)) {
+        bodyError(s.dataBoxInvalid);
+        return;
+      }
+      form.clearError('body');
+      insertBlock({ type: 'dataBox', attrs: { key } });
     },
   });
 

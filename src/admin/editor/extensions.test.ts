@@ -23,6 +23,7 @@ const body: RichText = {
     { type: 'list', ordered: true, items: [[{ text: 'एक' }], [{ text: 'दो', italic: true }]] },
     { type: 'list', ordered: false, items: [[{ text: 'क' }]] },
     { type: 'embed', provider: 'x', url: 'https://x.com/a/status/1', caption: 'पोस्ट' },
+    { type: 'dataBox', key: 'chunav-2029' },
   ],
 };
 
@@ -39,6 +40,6 @@ test('the schema has no node or mark a body cannot hold', () => {
   assert.deepEqual(Object.keys(schema.marks).sort(), ['bold', 'italic', 'link']);
   assert.deepEqual(
     Object.keys(schema.nodes).sort(),
-    ['blockquote', 'bulletList', 'doc', 'embed', 'figureImage', 'hardBreak', 'heading', 'listItem', 'orderedList', 'paragraph', 'text'],
+    ['blockquote', 'bulletList', 'dataBox', 'doc', 'embed', 'figureImage', 'hardBreak', 'heading', 'listItem', 'orderedList', 'paragraph', 'text'],
   );
 });

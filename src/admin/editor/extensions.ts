@@ -9,6 +9,7 @@ import { Extension, type Extensions } from '@tiptap/core';
 import Link from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
 import { isSafeHref } from '../../richtext/rich-text.ts';
+import { DataBoxNode } from './data-box-node.ts';
 import { Embed } from './embed-node.ts';
 import { FigureImage } from './figure-image-node.ts';
 import { DEFAULT_LABELS, type NodeViewLabels } from './node-view.ts';
@@ -56,5 +57,6 @@ export function editorExtensions(labels: NodeViewLabels = DEFAULT_LABELS): Exten
     QuoteCite,
     FigureImage.configure({ labels }),
     Embed.configure({ labels }),
+    DataBoxNode,
   ];
 }

@@ -6,7 +6,7 @@
  */
 import type { Editor } from '@tiptap/core';
 
-export type ToolbarCommand = 'paragraph' | 'h2' | 'h3' | 'bold' | 'italic' | 'link' | 'bulletList' | 'orderedList' | 'quote' | 'cite' | 'photo' | 'embed';
+export type ToolbarCommand = 'paragraph' | 'h2' | 'h3' | 'bold' | 'italic' | 'link' | 'bulletList' | 'orderedList' | 'quote' | 'cite' | 'photo' | 'embed' | 'dataBox';
 
 /** Actions that need more than a command (a prompt, the media picker). */
 export interface ToolbarActions {
@@ -14,6 +14,7 @@ export interface ToolbarActions {
   cite(): void;
   photo(): void;
   embed(): void;
+  dataBox(): void;
 }
 
 export function wireToolbar(toolbar: HTMLElement, editor: Editor, actions: ToolbarActions): void {
@@ -30,6 +31,7 @@ export function wireToolbar(toolbar: HTMLElement, editor: Editor, actions: Toolb
     cite: actions.cite,
     photo: actions.photo,
     embed: actions.embed,
+    dataBox: actions.dataBox,
   };
   const pressed: Partial<Record<ToolbarCommand, () => boolean>> = {
     paragraph: () => editor.isActive('paragraph') && !editor.isActive('blockquote') && !editor.isActive('listItem'),

@@ -178,6 +178,7 @@ const TOOLBAR: readonly (readonly [command: string, face: string | null, label: 
   ['cite', null, (e) => e.cite, false],
   ['photo', null, (e) => e.photo, false],
   ['embed', '▶', (e) => e.embed, false],
+  ['dataBox', null, (e) => e.dataBox, false],
 ];
 
 function Toolbar({ e }: { e: Strings['editor'] }) {
