@@ -75,6 +75,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
       (msg, err) => app.log.error({ err }, msg),
     );
     await scheduler.tick();
+    // Built before the first request can arrive, so no reader's search waits for it.
+    services.search.warm();
     try {
       await app.listen({ host: config.host, port: config.port });
     } catch (err) {

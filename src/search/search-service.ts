@@ -16,7 +16,7 @@ import { toPlainText } from '../richtext/to-plain-text.ts';
 import { analyzeClean, analyzeQuery, type QueryTerm } from './hindi/analyze.ts';
 import { compoundParts, wordFamily } from './hindi/derive.ts';
 import { editVariants, vowelSimilarity } from './hindi/phonetic.ts';
-import { findExpansions } from './lexicon/lexicon.ts';
+import { findExpansions, preloadLexicon } from './lexicon/lexicon.ts';
 import { idf, RANKING, type RankedDoc, type RankGroup, rankDocs, type RankThresholds } from './ranking.ts';
 import { DENSE_SHARE, type IndexedDoc, type IndexFilter, type MatchGroup, type SearchIndexStore, type TermInfo } from './search-index-store.ts';
 import { highlight, snippet, type TextPart } from './snippets.ts';
@@ -220,6 +220,11 @@ interface Prepared {
 
 export class SearchService {
   constructor(private readonly deps: SearchDeps) {}
+
+  /** Readies what the first query would otherwise build (the cross-lingual lexicon's index). */
+  warm(): void {
+    preloadLexicon();
+  }
 
   /** Turns query terms into ranking groups and index queries, with typo variants and idf. */
   private async prepare(searched: readonly SearchedTerm[], options: { typos: boolean; prefixLast?: boolean }): Promise<Prepared> {

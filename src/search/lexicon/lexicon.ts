@@ -133,25 +133,52 @@ function addSet(set: MeaningSet): void {
   for (const form of set.hindi) addKey(form, id * 2 + 1);
 }
 
-const loadStart = performance.now();
 const BY_DOMAIN: Record<string, number> = {};
 let entryCount = 0;
-for (const [domain, text] of Object.entries(DOMAINS)) {
-  const entries = parseEntries(domain, text);
-  for (const e of entries) addSet({ english: e.english, hindi: e.forms.map((f) => f.text) });
-  BY_DOMAIN[domain] = entries.length;
-  entryCount += entries.length;
+let loaded = false;
+
+/**
+ * Milliseconds (wall clock) the data took to parse and index; 0 until the first lookup. The
+ * data is indexed on first use, not at import: every process imports search (the CLI, each
+ * test file, a server that may never be searched), and the index costs tens of milliseconds
+ * and about 3 MB of heap.
+ */
+export let LEXICON_LOAD_MS = 0;
+
+function ensureLoaded(): void {
+  if (loaded) return;
+  loaded = true;
+  const loadStart = performance.now();
+  for (const [domain, text] of Object.entries(DOMAINS)) {
+    const entries = parseEntries(domain, text);
+    for (const e of entries) addSet({ english: e.english, hindi: e.forms.map((f) => f.text) });
+    BY_DOMAIN[domain] = entries.length;
+    entryCount += entries.length;
+  }
+  for (const g of parseSynonymGroups(SYNONYM_GROUPS)) addSet({ english: null, hindi: g.forms.map((f) => f.text) });
+  DATA_WORDS.clear();
+  LEXICON_LOAD_MS = performance.now() - loadStart;
 }
-for (const g of parseSynonymGroups(SYNONYM_GROUPS)) addSet({ english: null, hindi: g.forms.map((f) => f.text) });
 
-DATA_WORDS.clear();
+/**
+ * Indexes the data now, if no lookup has yet: a server calls it once it listens, so the
+ * first reader's search does not pay for it.
+ */
+export function preloadLexicon(): void {
+  ensureLoaded();
+}
 
-export const LEXICON_STATS: { entries: number; byDomain: Readonly<Record<string, number>> } = Object.freeze({
-  entries: entryCount,
-  byDomain: Object.freeze(BY_DOMAIN),
+/** Entries in the data, in all and by domain (indexing the data first if no lookup has). */
+export const LEXICON_STATS: { readonly entries: number; readonly byDomain: Readonly<Record<string, number>> } = Object.freeze({
+  get entries() {
+    ensureLoaded();
+    return entryCount;
+  },
+  get byDomain() {
+    ensureLoaded();
+    return Object.freeze({ ...BY_DOMAIN });
+  },
 });
-/** Milliseconds (wall clock) the data took to parse and index when the module loaded. */
-export const LEXICON_LOAD_MS = performance.now() - loadStart;
 
 /** The expansions of the sets a key belongs to: best first, the key's own spellings left out. */
 function expansionsOf(refs: readonly number[], level: keyof Keys, key: string): Expansion[] {
@@ -208,6 +235,7 @@ const MAX_WORD_LENGTH = 64;
  */
 export function findExpansions(words: readonly string[]): readonly PhraseExpansion[] {
   try {
+    ensureLoaded();
     const keys = words.map((w) => (typeof w === 'string' && w.length <= MAX_WORD_LENGTH ? wordKeys(w) : NO_KEYS));
     const out: PhraseExpansion[] = [];
     let i = 0;
