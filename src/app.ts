@@ -157,7 +157,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   app.decorate('pageCache', pageCache);
   metrics.attach({
     pageCache: () => ({ ...pageCache.stats(), evictions: pageCache.evicted() }),
-    changes: () => ({ ...services.changes.counts, connected: services.changes.busConnected }),
+    changes: () => ({ ...services.changes.counts, connected: services.changes.busConnected, reconnects: services.changes.busReconnects }),
     pool: () => services.storage.poolCounts?.() ?? null,
     sseConnections: () => services.live.size,
   });

@@ -24,7 +24,7 @@ export interface PoolCounts {
 export interface MetricsSources {
   pageCache?: () => PageCacheStats & { readonly evictions: number };
   /** Change feed counts and whether its bus listens (null: no bus). */
-  changes?: () => { readonly sent: number; readonly received: number; readonly receivedAll: number; readonly connected: boolean | null };
+  changes?: () => { readonly sent: number; readonly received: number; readonly receivedAll: number; readonly connected: boolean | null; readonly reconnects: number };
   pool?: () => PoolCounts | null;
   /** Open live-update (SSE) connections, where live updates exist. */
   sseConnections?: () => number;
@@ -120,6 +120,7 @@ export class Metrics {
       });
     changeCounter('samachar_purges_sent_total', 'Changes committed in this process (each purges pages here, and through the bus elsewhere).', (c) => c.sent);
     changeCounter('samachar_purges_received_total', 'Changes heard from other processes through the bus.', (c) => c.received);
+    changeCounter('samachar_bus_reconnects_total', 'Times the change bus\'s listening connection came back after a drop (each drops every cached page: what was sent meanwhile is lost).', (c) => c.reconnects);
     changeCounter('samachar_bus_resets_total', 'Whole-cache drops heard from the bus: after every reconnect, and another process\'s bulk change.', (c) => c.receivedAll);
     new Gauge({
       name: 'samachar_bus_connected',

@@ -127,6 +127,8 @@ describe('PostgresBus', () => {
       assert.equal(killed?.ok, true);
       await waitFor('B to hear all', () => b.heard.length >= 1, 5000);
       assert.deepEqual(b.heard, [{ change: { all: true }, connected: true }], 'all comes once it listens again');
+      assert.equal(b.bus.reconnects, 1, 'counted for /metrics');
+      assert.equal(a.bus.reconnects, 0);
       assert.ok(b.logs.some((l) => /listening connection lost/.test(l)), b.logs.join('\n'));
       const now = await backends(b.applicationName, true);
       assert.equal(now.length, 1);

@@ -47,6 +47,9 @@ export class PostgresBus implements ChangeBus, LiveBus {
     });
   }
 
+  /** Times the listening connection came back after a drop. */
+  reconnects = 0;
+
   /** Whether the listening connection is up (tests and diagnostics read it). */
   get connected(): boolean {
     return this.listening;
@@ -94,6 +97,7 @@ export class PostgresBus implements ChangeBus, LiveBus {
     this.retryMs = 100;
     // Whatever was sent while we were not listening is lost: forget everything.
     if (reconnected) {
+      this.reconnects++;
       this.deliver({ all: true });
       this.deliverEvent('reconnected');
     }

@@ -125,6 +125,8 @@ describe('RedisBus', () => {
       assert.equal(await command(['CLIENT', 'KILL', 'ID', subscriber]), 1);
       await waitFor('B to hear all', () => b.heard.length >= 1, 5000);
       assert.deepEqual(b.heard, [{ change: { all: true }, connected: true }], 'all comes once it is subscribed again');
+      assert.equal(b.bus.reconnects, 1, 'counted for /metrics');
+      assert.equal(a.bus.reconnects, 0);
       assert.ok(b.logs.some((l) => /subscriber error/.test(l)), 'the drop is logged');
       const now = await clientIds(b.clientName, 'pubsub');
       assert.equal(now.length, 1);

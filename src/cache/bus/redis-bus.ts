@@ -44,6 +44,7 @@ export class RedisBus implements ChangeBus, LiveBus {
       this.ready = true;
       // Ready again after a drop: what was published meanwhile is lost; forget everything.
       if (this.everReady) {
+        this.reconnects++;
         this.deliver({ all: true });
         this.deliverEvent('reconnected');
       }
@@ -76,6 +77,9 @@ export class RedisBus implements ChangeBus, LiveBus {
       connecting.catch((err: unknown) => this.options.log('change bus (Redis): could not subscribe', err));
     }
   }
+
+  /** Times the subscriber came back after a drop. */
+  reconnects = 0;
 
   get connected(): boolean {
     return this.ready;

@@ -21,6 +21,8 @@ export interface ChangeBus {
   close(): Promise<void>;
   /** Listening now (both buses have it; /readyz and metrics read it). */
   readonly connected?: boolean;
+  /** Times the listening connection came back after a drop (metrics read it). */
+  readonly reconnects?: number;
 }
 
 export class ChangeFeed {
@@ -43,6 +45,11 @@ export class ChangeFeed {
   /** Whether the bus is listening; null without a bus (one process on SQLite). */
   get busConnected(): boolean | null {
     return this.bus ? (this.bus.connected ?? true) : null;
+  }
+
+  /** Reconnects of the bus since start (0 without a bus). */
+  get busReconnects(): number {
+    return this.bus?.reconnects ?? 0;
   }
 
   /** Every change, from this process or another. Returns the unsubscribe. */
